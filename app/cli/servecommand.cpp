@@ -1,0 +1,142 @@
+// `apigw-studio serve FILE`: runs the gateway headless, reloading the design when the file changes.
+#include "app/cli/cli.h"
+#include "app/cli/commandline.h"
+#include "app/cli/signalwatcher.h"
+
+#include "model/validation/lint.h"
+#include "runtime/runtimehost.h"
+#include "runtime/trace/trace.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QTextStream>
+#include <QTimer>
+
+namespace Gw::Cli {
+
+static void printEndpoints(const Model::ApiDocument &doc, const Runtime::RuntimeHost &host,
+                           const QString &stage)
+{
+    QTextStream out(stdout);
+    for (const Runtime::ApiEndpoint &e : host.endpoints()) {
+        const Model::Api *api = doc.findApi(e.apiId);
+        if (!api)
+            continue;
+        out << "API " << api->name << " (" << Model::toString(api->type) << ") at "
+            << e.baseUrl.toString() << '\n';
+        if (api->type == Model::ApiType::Rest) {
+            QString stageName = stage;
+            if (stageName.isEmpty() && !api->stages.isEmpty())
+                stageName = api->stages.constFirst().name;
+            for (const Model::Resource &r : api->resources) {
+                for (const Model::Method &m : r.methods)
+                    out << "  " << m.httpMethod.leftJustified(7) << ' ' << e.baseUrl.toString()
+                        << '/' << stageName << Model::resourcePath(*api, r.id) << '\n';
+            }
+        } else {
+            for (const Model::Route &r : api->routes)
+                out << "  " << r.routeKey << '\n';
+        }
+    }
+    out.flush();
+}
+
+int serve(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Serves a design on localhost."));
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("project file"));
+    const QCommandLineOption hostOption(QStringLiteral("host"),
+                                        QStringLiteral("Address to bind (default 127.0.0.1)."),
+                                        QStringLiteral("H"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption portOption(QStringLiteral("port"),
+                                        QStringLiteral("Port of the first API (default 3000; "
+                                                       "0 picks a free port)."),
+                                        QStringLiteral("N"), QStringLiteral("3000"));
+    const QCommandLineOption stageOption(QStringLiteral("stage"),
+                                         QStringLiteral("REST stage to serve."),
+                                         QStringLiteral("S"));
+    const QCommandLineOption traceDbOption(QStringLiteral("trace-db"),
+                                           QStringLiteral("SQLite file for the trace history."),
+                                           QStringLiteral("F"));
+    parser.addOptions({hostOption, portOption, stageOption, traceDbOption});
+    if (auto exitCode = parseCommandLine(parser, QStringLiteral("serve"), args, 1, 1))
+        return *exitCode;
+
+    QTextStream err(stderr);
+    bool portOk = false;
+    const uint port = parser.value(portOption).toUInt(&portOk);
+    if (!portOk || port > 65535) {
+        err << "apigw-studio serve: --port must be a number from 0 to 65535\n";
+        return UsageError;
+    }
+    QHostAddress host;
+    if (!host.setAddress(parser.value(hostOption))) {
+        err << "apigw-studio serve: --host must be an IP address, got '"
+            << parser.value(hostOption) << "'\n";
+        return UsageError;
+    }
+
+    const QString path = parser.positionalArguments().constFirst();
+    auto loaded = loadDocument(path);
+    if (!loaded)
+        return InputError;
+    const Model::Diagnostics problems = Model::lint(loaded.value());
+    printDiagnostics(path, problems);
+
+    Runtime::RuntimeOptions options;
+    options.host = host;
+    options.port = quint16(port);
+    options.stage = parser.value(stageOption);
+    options.projectDir = QFileInfo(path).absolutePath();
+    options.traceDbPath = parser.value(traceDbOption);
+
+    Runtime::RuntimeHost runtimeHost;
+    QString error;
+    auto doc = std::make_shared<const Model::ApiDocument>(loaded.take());
+    if (!runtimeHost.start(doc, options, &error)) {
+        err << "apigw-studio serve: " << error << '\n';
+        return InputError;
+    }
+    printEndpoints(*doc, runtimeHost, options.stage);
+
+    QObject::connect(&runtimeHost, &Runtime::RuntimeHost::traceRecorded,
+                     [](const Runtime::TracePtr &t) {
+                         QTextStream(stdout)
+                             << t->startedAt.toString(Qt::ISODateWithMs) << ' ' << t->method << ' '
+                             << t->path << (t->rawQuery.isEmpty() ? QString() : '?' + t->rawQuery)
+                             << ' ' << t->status << ' ' << QString::number(t->durationUs / 1000.0, 'f', 2)
+                             << " ms " << t->requestId << Qt::endl;
+                     });
+
+    // Edits saved by an editor (or the GUI) are picked up without a restart.
+    QFileSystemWatcher watcher({path});
+    QTimer reloadDelay;
+    reloadDelay.setSingleShot(true);
+    reloadDelay.setInterval(150);
+    QObject::connect(&watcher, &QFileSystemWatcher::fileChanged, &reloadDelay,
+                     qOverload<>(&QTimer::start));
+    QObject::connect(&reloadDelay, &QTimer::timeout, [&] {
+        if (!watcher.files().contains(path))
+            watcher.addPath(path); // atomic saves replace the file
+        auto reloaded = loadDocument(path);
+        if (!reloaded) {
+            err << "apigw-studio serve: keeping the previous design until the file is fixed\n";
+            err.flush();
+            return;
+        }
+        runtimeHost.update(std::make_shared<const Model::ApiDocument>(reloaded.take()));
+        QTextStream(stdout) << "reloaded " << path << Qt::endl;
+    });
+
+    SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, [&] {
+        QTextStream(stdout) << "stopping" << Qt::endl;
+        runtimeHost.stop();
+        QCoreApplication::quit();
+    });
+    return QCoreApplication::exec();
+}
+
+} // namespace Gw::Cli

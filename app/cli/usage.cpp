@@ -1,0 +1,27 @@
+// The top-level --help text: the command-line contract of DESIGN.md.
+#include "app/cli/cli.h"
+
+namespace Gw::Cli {
+
+QString usage()
+{
+    return QStringLiteral(
+        "apigw-studio " GW_VERSION " - design, run and trace AWS API Gateway APIs locally\n"
+        "\n"
+        "usage:\n"
+        "  apigw-studio [FILE]                      GUI, optionally opening a project\n"
+        "  apigw-studio serve FILE [--host H] [--port N] [--stage S] [--trace-db F]\n"
+        "  apigw-studio invoke FILE --method M --path P [-H 'K: V']... [--data BODY|@FILE]\n"
+        "                           [--trace text|json|log]\n"
+        "  apigw-studio lint FILE\n"
+        "  apigw-studio import IN -o PROJECT.apigw.json        (not in this build yet)\n"
+        "  apigw-studio export FILE --format openapi|sam [--api NAME] [-o OUT]   (not yet)\n"
+        "  apigw-studio template render TEMPLATE.vtl [...]     (not in this build yet)\n"
+        "  apigw-studio traces [--failed] [--limit N] [--db F] [--format text|json|har]\n"
+        "  apigw-studio --help | --version\n"
+        "\n"
+        "Each command accepts --help. Exit codes: 0 success, 1 the input has errors\n"
+        "(printed as file:location: error: message), 2 usage error.\n");
+}
+
+} // namespace Gw::Cli

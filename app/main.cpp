@@ -1,0 +1,98 @@
+// apigw-studio entry point: a sub-command runs the CLI; otherwise the GUI (or, with no display,
+// the headless runtime on the sample, saying so).
+#include "app/cli/cli.h"
+#include "app/samples.h"
+
+#include "model/documentsession.h"
+#include "runtime/runtimehost.h"
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QMessageBox>
+#include <QTextStream>
+
+#include <cstring>
+
+namespace {
+
+bool hasDisplay()
+{
+    if (!qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        return true; // the user chose a platform (offscreen, vnc, …)
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
+int runGui(int argc, char **argv, const QString &file)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("apigw-studio"));
+    QApplication::setOrganizationName(QStringLiteral("apigw-studio"));
+    QApplication::setApplicationVersion(QStringLiteral(GW_VERSION));
+
+    Gw::Model::DocumentSession session;
+    Gw::Runtime::RuntimeHost runtimeHost;
+    Gw::Ui::MainWindow window(&session, &runtimeHost);
+    if (!file.isEmpty()) {
+        const Gw::Model::Diagnostics problems = session.open(file);
+        if (Gw::Model::hasErrors(problems)) {
+            QStringList lines;
+            for (const auto &d : problems)
+                lines << d.format(file);
+            QMessageBox::warning(&window, QStringLiteral("Cannot open project"),
+                                 lines.join(QLatin1Char('\n')));
+        }
+    }
+    window.show();
+    return QApplication::exec();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const QString command = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
+    QStringList rest;
+    for (int i = 2; i < argc; ++i)
+        rest << QString::fromLocal8Bit(argv[i]);
+
+    if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
+        QTextStream(stdout) << "apigw-studio " << GW_VERSION << '\n';
+        return 0;
+    }
+    if (command == QLatin1String("--help") || command == QLatin1String("-h")) {
+        QTextStream(stdout) << Gw::Cli::usage();
+        return 0;
+    }
+
+    static const QStringList cliCommands{"serve",  "invoke", "lint",     "import",
+                                         "export", "template", "traces"};
+    if (cliCommands.contains(command)) {
+        QCoreApplication app(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("apigw-studio"));
+        QCoreApplication::setOrganizationName(QStringLiteral("apigw-studio"));
+        if (command == QLatin1String("serve"))
+            return Gw::Cli::serve(rest);
+        if (command == QLatin1String("invoke"))
+            return Gw::Cli::invoke(rest);
+        if (command == QLatin1String("lint"))
+            return Gw::Cli::lint(rest);
+        if (command == QLatin1String("traces"))
+            return Gw::Cli::traces(rest);
+        return Gw::Cli::unavailable(command);
+    }
+    if (command.startsWith(QLatin1Char('-'))) {
+        QTextStream(stderr) << "apigw-studio: unknown option " << command << "\n\n" << Gw::Cli::usage();
+        return Gw::Cli::UsageError;
+    }
+
+    const QString file = command.isEmpty() ? Gw::App::defaultSampleProject() : command;
+    if (!hasDisplay()) {
+        QTextStream(stderr) << "apigw-studio: no display (DISPLAY and WAYLAND_DISPLAY are unset), "
+                               "so the GUI cannot open; serving "
+                            << file << " headless instead (Ctrl+C stops)\n";
+        QCoreApplication app(argc, argv);
+        return Gw::Cli::serve({file});
+    }
+    return runGui(argc, argv, file);
+}

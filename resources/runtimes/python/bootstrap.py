@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Lambda runtime interface client for Python handlers, run by apigw-studio's function host.
+
+Speaks the AWS Lambda Runtime API (2018-06-01) over loopback exactly as AWS's awslambdaric does, so
+handler code behaves as it does on Lambda. Written here (not pip's awslambdaric) because the
+machine has no PyPI and the client is a small, stable loop.
+"""
+import http.client
+import importlib
+import json
+import os
+import sys
+import time
+import traceback
+
+API = os.environ["AWS_LAMBDA_RUNTIME_API"]
+BASE = "/2018-06-01/runtime"
+
+
+class LambdaContext:
+    """The `context` object AWS passes to Python handlers."""
+
+    def __init__(self, headers):
+        self.aws_request_id = headers.get("Lambda-Runtime-Aws-Request-Id", "")
+        self.invoked_function_arn = headers.get("Lambda-Runtime-Invoked-Function-Arn", "")
+        self.function_name = os.environ.get("AWS_LAMBDA_FUNCTION_NAME", "")
+        self.function_version = os.environ.get("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST")
+        self.memory_limit_in_mb = os.environ.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128")
+        self.log_group_name = os.environ.get("AWS_LAMBDA_LOG_GROUP_NAME", "")
+        self.log_stream_name = os.environ.get("AWS_LAMBDA_LOG_STREAM_NAME", "")
+        self._deadline_ms = int(headers.get("Lambda-Runtime-Deadline-Ms", "0") or 0)
+        self.identity = _json_or_none(headers.get("Lambda-Runtime-Cognito-Identity"))
+        self.client_context = _json_or_none(headers.get("Lambda-Runtime-Client-Context"))
+
+    def get_remaining_time_in_millis(self):
+        return max(0, self._deadline_ms - int(time.time() * 1000))
+
+
+def _json_or_none(text):
+    if not text:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
+def _error_body(exc):
+    return {
+        "errorMessage": str(exc),
+        "errorType": type(exc).__name__,
+        "requestId": "",
+        "stackTrace": traceback.format_tb(exc.__traceback__),
+    }
+
+
+class RuntimeClient:
+    def __init__(self):
+        host, _, port = API.rpartition(":")
+        self.conn = http.client.HTTPConnection(host, int(port))
+
+    def _request(self, method, path, body=None, headers=None):
+        for attempt in (0, 1):
+            try:
+                self.conn.request(method, BASE + path, body=body, headers=headers or {})
+                response = self.conn.getresponse()
+                return response, response.read()
+            except (ConnectionError, http.client.HTTPException):
+                # The host closed an idle keep-alive connection: reconnect once.
+                self.conn.close()
+                if attempt:
+                    raise
+        raise RuntimeError("unreachable")
+
+    def next(self):
+        response, body = self._request("GET", "/invocation/next")
+        return dict(response.getheaders()), body
+
+    def respond(self, request_id, payload):
+        self._request("POST", "/invocation/%s/response" % request_id, payload,
+                      {"Content-Type": "application/json"})
+
+    def error(self, request_id, body, error_type):
+        self._request("POST", "/invocation/%s/error" % request_id, json.dumps(body).encode(),
+                      {"Content-Type": "application/json",
+                       "Lambda-Runtime-Function-Error-Type": error_type})
+
+    def init_error(self, body, error_type):
+        self._request("POST", "/init/error", json.dumps(body).encode(),
+                      {"Content-Type": "application/json",
+                       "Lambda-Runtime-Function-Error-Type": error_type})
+
+
+def load_handler(client):
+    spec = os.environ.get("_HANDLER", "")
+    module_path, _, function_name = spec.rpartition(".")
+    if not module_path or not function_name:
+        raise ValueError("Bad handler '%s': expected module.function" % spec)
+    module = importlib.import_module(module_path.replace("/", "."))
+    handler = getattr(module, function_name, None)
+    if handler is None:
+        raise AttributeError("Handler '%s' missing on module '%s'" % (function_name, module_path))
+    return handler
+
+
+def main():
+    sys.path.insert(0, os.environ.get("LAMBDA_TASK_ROOT", os.getcwd()))
+    client = RuntimeClient()
+    try:
+        handler = load_handler(client)
+    except Exception as exc:  # noqa: BLE001 - everything at init is an init error on Lambda
+        error_type = "Runtime.ImportModuleError" if isinstance(exc, ImportError) else "Runtime.HandlerNotFound"
+        body = _error_body(exc)
+        body["errorType"] = error_type
+        print("[ERROR] %s: %s" % (error_type, exc), file=sys.stderr, flush=True)
+        client.init_error(body, error_type)
+        sys.exit(1)
+
+    while True:
+        headers, raw = client.next()
+        request_id = headers.get("Lambda-Runtime-Aws-Request-Id", "")
+        os.environ["_X_AMZN_TRACE_ID"] = headers.get("Lambda-Runtime-Trace-Id", "")
+        try:
+            event = json.loads(raw) if raw else None
+            result = handler(event, LambdaContext(headers))
+            payload = json.dumps(result).encode()
+        except Exception as exc:  # noqa: BLE001 - reported to the host as the function's error
+            body = _error_body(exc)
+            body["requestId"] = request_id
+            print("[ERROR] %s: %s" % (type(exc).__name__, exc), file=sys.stderr)
+            traceback.print_exc(file=sys.stderr)
+            sys.stderr.flush()
+            sys.stdout.flush()
+            client.error(request_id, body, "Unhandled")
+            continue
+        sys.stdout.flush()
+        sys.stderr.flush()
+        client.respond(request_id, payload)
+
+
+if __name__ == "__main__":
+    sys.stdout.reconfigure(line_buffering=True)
+    main()

@@ -1,0 +1,67 @@
+// RuntimeHost runs the gateway for a whole document: one listener per API (consecutive ports, as
+// each AWS API has its own endpoint), hot-swapping compiled snapshots on every edit.
+#pragma once
+
+#include "model/apidocument.h"
+#include "runtime/trace/trace.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+namespace Gw::Runtime {
+
+class TraceRing;
+
+struct RuntimeOptions
+{
+    QHostAddress host = QHostAddress::LocalHost;
+    quint16 port = 0;     // first API's port; 0 = any free port for each API
+    QString stage;        // the only stage served (default: every stage of each API); REST paths
+                          // always start with /{stage}/, HTTP APIs serve $default at the root
+    int workerThreads = 2;
+    QString projectDir;   // where relative function code directories resolve
+    QString traceDbPath;  // empty: in-memory ring only
+    int traceCapacity = 1000; // traces kept in memory
+};
+
+struct ApiEndpoint
+{
+    QString apiId;
+    QString apiName;
+    QUrl baseUrl; // http://127.0.0.1:3000 (REST URLs add /{stage})
+};
+
+class RuntimeHost : public QObject
+{
+    Q_OBJECT
+public:
+    explicit RuntimeHost(QObject *parent = nullptr);
+    ~RuntimeHost() override;
+
+    // Compiles and starts serving. On failure returns false and sets *error (e.g. the port in use,
+    // naming the port that was asked for).
+    bool start(std::shared_ptr<const Model::ApiDocument> doc, const RuntimeOptions &options,
+               QString *error);
+    void stop(); // graceful: requests in flight finish
+    bool isRunning() const;
+
+    // Publishes a new compiled snapshot atomically; requests in flight finish on the old one.
+    void update(std::shared_ptr<const Model::ApiDocument> doc);
+
+    QList<ApiEndpoint> endpoints() const;
+    TraceRing *traces() const;
+
+Q_SIGNALS:
+    // Emitted on the host's thread for every request served.
+    void traceRecorded(Gw::Runtime::TracePtr trace);
+    void runningChanged(bool running);
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Gw::Runtime

@@ -1,0 +1,69 @@
+// The persistent trace history: an SQLite file written off the request path by one writer thread.
+#pragma once
+
+#include "runtime/trace/trace.h"
+
+#include <QDateTime>
+#include <QString>
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+namespace Gw::Runtime {
+
+struct TraceQuery
+{
+    bool failedOnly = false;
+    int limit = 100;       // newest first
+    QString text;          // searched in path, route, headers and bodies
+    QString routeKey;      // exact
+    int statusClass = 0;   // 2, 4, 5 for 2xx/4xx/5xx; 0 = any
+    QDateTime from, to;    // optional time range (UTC)
+};
+
+class TraceStore
+{
+public:
+    // retainCount: the newest traces kept; older ones are pruned as new ones arrive.
+    explicit TraceStore(QString path, int retainCount = 100000);
+    ~TraceStore(); // flushes what is queued
+
+    // Opens (creating the schema if needed) and starts the writer. Error text or empty.
+    QString open();
+    QString path() const { return m_path; }
+
+    // Never blocks on I/O: queues for the writer thread. Safe from any thread.
+    void append(TracePtr trace);
+    // Waits until everything appended so far is written (tests, shutdown).
+    void flush();
+
+    // Reads with a connection of the calling thread's own.
+    QList<TracePtr> query(const TraceQuery &query) const;
+    TracePtr find(const QString &requestId) const;
+    qint64 count() const;
+
+    // The default history file in the user's data folder (GUI and serve without --trace-db).
+    static QString defaultPath();
+
+    // Opens an existing store read-only for the CLI (`traces`), without a writer.
+    static QList<TracePtr> read(const QString &path, const TraceQuery &query, QString *error);
+
+private:
+    void writerLoop();
+    QString readConnectionName() const;
+
+    QString m_path;
+    int m_retainCount;
+    std::thread m_writer;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::condition_variable m_drained;
+    std::deque<TracePtr> m_queue;
+    bool m_writing = false;
+    bool m_stop = false;
+    bool m_open = false;
+};
+
+} // namespace Gw::Runtime
