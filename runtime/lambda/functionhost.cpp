@@ -52,7 +52,7 @@ void FunctionHost::setFunctions(const QList<Model::LocalFunction> &functions, co
     }, Qt::QueuedConnection);
 }
 
-void FunctionHost::invoke(const InvokeRequest &request, QObject *context, InvokeCallback callback)
+void FunctionHost::invoke(const FunctionInvocation &request, QObject *context, FunctionCallback callback)
 {
     auto pending = std::make_shared<PendingInvocation>();
     pending->request = request;
@@ -63,12 +63,12 @@ void FunctionHost::invoke(const InvokeRequest &request, QObject *context, Invoke
     QMetaObject::invokeMethod(core, [core, pending] { core->enqueue(pending); }, Qt::QueuedConnection);
 }
 
-InvokeResult FunctionHost::invokeSync(const InvokeRequest &request)
+FunctionResult FunctionHost::invokeSync(const FunctionInvocation &request)
 {
     Q_ASSERT(QThread::currentThread() != m_thread.get());
-    auto promise = std::make_shared<std::promise<InvokeResult>>();
-    std::future<InvokeResult> future = promise->get_future();
-    invoke(request, nullptr, [promise](const InvokeResult &r) { promise->set_value(r); });
+    auto promise = std::make_shared<std::promise<FunctionResult>>();
+    std::future<FunctionResult> future = promise->get_future();
+    invoke(request, nullptr, [promise](const FunctionResult &r) { promise->set_value(r); });
     return future.get();
 }
 

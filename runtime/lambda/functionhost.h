@@ -13,7 +13,7 @@
 
 namespace Gw::Runtime {
 
-struct InvokeRequest
+struct FunctionInvocation
 {
     QString functionName;
     QByteArray payload;        // the event (JSON)
@@ -22,7 +22,7 @@ struct InvokeRequest
     QByteArray cognitoIdentity;
 };
 
-struct InvokeResult
+struct FunctionResult
 {
     enum class Status {
         Success,       // the function returned a result (payload)
@@ -46,9 +46,9 @@ struct InvokeResult
     bool ok() const { return status == Status::Success; }
 };
 
-QString toString(InvokeResult::Status status);
+QString toString(FunctionResult::Status status);
 
-using InvokeCallback = std::function<void(const InvokeResult &)>;
+using FunctionCallback = std::function<void(const FunctionResult &)>;
 
 class FunctionHostCore;
 
@@ -72,9 +72,9 @@ public:
 
     // Thread-safe and asynchronous; `callback` runs on `context`'s thread (or the host's thread
     // when context is null).
-    void invoke(const InvokeRequest &request, QObject *context, InvokeCallback callback);
+    void invoke(const FunctionInvocation &request, QObject *context, FunctionCallback callback);
     // Blocks the calling thread (must not be the host's own thread).
-    InvokeResult invokeSync(const InvokeRequest &request);
+    FunctionResult invokeSync(const FunctionInvocation &request);
 
     // Live processes of a function (tests, UI).
     int processCount(const QString &functionName) const;

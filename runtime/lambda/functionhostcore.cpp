@@ -82,16 +82,16 @@ void ParkedResponder::respond(const HttpResponse &response) const
                               Qt::QueuedConnection);
 }
 
-QString toString(InvokeResult::Status status)
+QString toString(FunctionResult::Status status)
 {
     switch (status) {
-    case InvokeResult::Status::Success: return QStringLiteral("success");
-    case InvokeResult::Status::FunctionError: return QStringLiteral("function error");
-    case InvokeResult::Status::Timeout: return QStringLiteral("timeout");
-    case InvokeResult::Status::Crashed: return QStringLiteral("crashed");
-    case InvokeResult::Status::InitError: return QStringLiteral("init error");
-    case InvokeResult::Status::NotFound: return QStringLiteral("function not found");
-    case InvokeResult::Status::StartFailed: return QStringLiteral("start failed");
+    case FunctionResult::Status::Success: return QStringLiteral("success");
+    case FunctionResult::Status::FunctionError: return QStringLiteral("function error");
+    case FunctionResult::Status::Timeout: return QStringLiteral("timeout");
+    case FunctionResult::Status::Crashed: return QStringLiteral("crashed");
+    case FunctionResult::Status::InitError: return QStringLiteral("init error");
+    case FunctionResult::Status::NotFound: return QStringLiteral("function not found");
+    case FunctionResult::Status::StartFailed: return QStringLiteral("start failed");
     }
     return {};
 }
@@ -174,8 +174,8 @@ void FunctionHostCore::shutdown()
 {
     for (Instance *inst : QList<Instance *>(m_instances.values())) {
         if (inst->current) {
-            InvokeResult r;
-            r.status = InvokeResult::Status::Crashed;
+            FunctionResult r;
+            r.status = FunctionResult::Status::Crashed;
             r.errorType = QStringLiteral("Runtime.Shutdown");
             r.errorMessage = QStringLiteral("the function host stopped");
             deliver(inst->current, r);
@@ -192,8 +192,8 @@ void FunctionHostCore::shutdown()
     for (Function &f : m_functions) {
         f.instances.clear();
         for (auto &inv : f.waiting) {
-            InvokeResult r;
-            r.status = InvokeResult::Status::Crashed;
+            FunctionResult r;
+            r.status = FunctionResult::Status::Crashed;
             r.errorMessage = QStringLiteral("the function host stopped");
             deliver(inv, r);
         }
@@ -239,8 +239,8 @@ void FunctionHostCore::setFunctions(const QList<Model::LocalFunction> &functions
         for (Instance *inst : QList<Instance *>(it->instances))
             retire(inst);
         for (auto &inv : it->waiting) {
-            InvokeResult r;
-            r.status = InvokeResult::Status::NotFound;
+            FunctionResult r;
+            r.status = FunctionResult::Status::NotFound;
             r.errorMessage = QStringLiteral("function %1 was removed").arg(it.key());
             deliver(inv, r);
         }
@@ -252,8 +252,8 @@ void FunctionHostCore::enqueue(std::shared_ptr<PendingInvocation> invocation)
 {
     auto it = m_functions.find(invocation->request.functionName);
     if (it == m_functions.end()) {
-        InvokeResult r;
-        r.status = InvokeResult::Status::NotFound;
+        FunctionResult r;
+        r.status = FunctionResult::Status::NotFound;
         r.errorType = QStringLiteral("ResourceNotFoundException");
         r.errorMessage = QStringLiteral("Function not found: %1").arg(invocation->request.functionName);
         deliver(invocation, r);
@@ -293,8 +293,8 @@ void FunctionHostCore::dispatch(Function &f)
         QString error;
         Instance *fresh = spawn(f, &error);
         if (!fresh) {
-            InvokeResult r;
-            r.status = InvokeResult::Status::StartFailed;
+            FunctionResult r;
+            r.status = FunctionResult::Status::StartFailed;
             r.errorType = QStringLiteral("Runtime.StartFailed");
             r.errorMessage = error;
             r.requestId = invocation->requestId;
@@ -423,8 +423,8 @@ FunctionHostCore::Instance *FunctionHostCore::spawn(Function &f, QString *error)
         }
         const double seconds = i->sinceEvent.isValid() ? i->sinceEvent.elapsed() / 1000.0
                                                        : i->sinceSpawn.elapsed() / 1000.0;
-        InvokeResult r;
-        r.status = InvokeResult::Status::Timeout;
+        FunctionResult r;
+        r.status = FunctionResult::Status::Timeout;
         r.errorType = i->apiDeadline ? QStringLiteral("Gateway.IntegrationTimeout")
                                      : QStringLiteral("Sandbox.Timedout");
         r.errorMessage = QStringLiteral("RequestId: %1 Error: Task timed out after %2 seconds")
@@ -489,8 +489,8 @@ void FunctionHostCore::onRuntimeApi(int instanceId, HttpRequest request, ParkedR
         responder.respond(jsonResponse(202, R"({"status":"OK"})"));
         collectOutput(inst);
         const QJsonObject body = QJsonDocument::fromJson(request.body).object();
-        InvokeResult r;
-        r.status = InvokeResult::Status::InitError;
+        FunctionResult r;
+        r.status = FunctionResult::Status::InitError;
         r.payload = request.body;
         r.errorType = body.value(QStringLiteral("errorType")).toString(
             QString::fromUtf8(request.header("Lambda-Runtime-Function-Error-Type")));
@@ -517,19 +517,19 @@ void FunctionHostCore::onRuntimeApi(int instanceId, HttpRequest request, ParkedR
         }
         if (request.body.size() > 6 * 1024 * 1024) {
             responder.respond(jsonResponse(413, R"({"errorMessage":"Response payload size exceeded maximum allowed payload size (6291556 bytes).","errorType":"RequestEntityTooLarge"})"));
-            InvokeResult r;
-            r.status = InvokeResult::Status::FunctionError;
+            FunctionResult r;
+            r.status = FunctionResult::Status::FunctionError;
             r.errorType = QStringLiteral("Function.ResponseSizeTooLarge");
             r.errorMessage = QStringLiteral("Response payload size exceeded maximum allowed payload size (6291556 bytes).");
             finish(inst, r);
             return;
         }
-        InvokeResult r;
+        FunctionResult r;
         r.payload = request.body;
         if (verb == "response") {
-            r.status = InvokeResult::Status::Success;
+            r.status = FunctionResult::Status::Success;
         } else {
-            r.status = InvokeResult::Status::FunctionError;
+            r.status = FunctionResult::Status::FunctionError;
             const QJsonObject body = QJsonDocument::fromJson(request.body).object();
             r.errorType = body.value(QStringLiteral("errorType")).toString(
                 QString::fromUtf8(request.header("Lambda-Runtime-Function-Error-Type")));
@@ -590,7 +590,7 @@ void FunctionHostCore::sendEvent(Instance *inst)
     inst->parked = {};
 }
 
-void FunctionHostCore::finish(Instance *inst, InvokeResult result)
+void FunctionHostCore::finish(Instance *inst, FunctionResult result)
 {
     auto invocation = std::exchange(inst->current, nullptr);
     if (!invocation)
@@ -627,7 +627,7 @@ void FunctionHostCore::finish(Instance *inst, InvokeResult result)
     deliver(invocation, result);
 }
 
-void FunctionHostCore::deliver(const std::shared_ptr<PendingInvocation> &invocation, InvokeResult result)
+void FunctionHostCore::deliver(const std::shared_ptr<PendingInvocation> &invocation, FunctionResult result)
 {
     if (result.requestId.isEmpty())
         result.requestId = invocation->requestId;
@@ -661,19 +661,19 @@ void FunctionHostCore::onProcessFinished(Instance *inst)
 {
     collectOutput(inst);
     if (inst->current) {
-        InvokeResult r;
+        FunctionResult r;
         const int code = inst->process->exitCode();
         if (inst->process->error() == QProcess::FailedToStart) {
-            r.status = InvokeResult::Status::StartFailed;
+            r.status = FunctionResult::Status::StartFailed;
             r.errorType = QStringLiteral("Runtime.StartFailed");
             r.errorMessage = inst->process->errorString();
         } else if (!inst->initialized) {
-            r.status = InvokeResult::Status::InitError;
+            r.status = FunctionResult::Status::InitError;
             r.errorType = QStringLiteral("Runtime.ExitError");
             r.errorMessage = QStringLiteral("RequestId: %1 Error: Runtime exited with error: exit status %2")
                                  .arg(inst->current->requestId).arg(code);
         } else {
-            r.status = InvokeResult::Status::Crashed;
+            r.status = FunctionResult::Status::Crashed;
             r.errorType = QStringLiteral("Runtime.ExitError");
             r.errorMessage = inst->process->exitStatus() == QProcess::CrashExit
                                  ? QStringLiteral("RequestId: %1 Error: Runtime exited with error: signal: killed")

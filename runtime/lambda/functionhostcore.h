@@ -47,10 +47,10 @@ private:
 
 struct PendingInvocation
 {
-    InvokeRequest request;
+    FunctionInvocation request;
     QPointer<QObject> context;
     bool hasContext = false;
-    InvokeCallback callback;
+    FunctionCallback callback;
     QString requestId;
     QElapsedTimer queuedFor;
 };
@@ -84,8 +84,8 @@ private:
     Instance *spawn(Function &function, QString *error);
     void dispatch(Function &function);
     void sendEvent(Instance *instance);
-    void finish(Instance *instance, InvokeResult result);
-    void deliver(const std::shared_ptr<PendingInvocation> &invocation, InvokeResult result);
+    void finish(Instance *instance, FunctionResult result);
+    void deliver(const std::shared_ptr<PendingInvocation> &invocation, FunctionResult result);
     void retire(Instance *instance); // kill and forget
     void onProcessFinished(Instance *instance);
     void collectOutput(Instance *instance);

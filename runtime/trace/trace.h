@@ -41,6 +41,8 @@ struct Trace
     QString apiType; // REST, HTTP, WEBSOCKET
     QString stage;
     QString routeKey; // "GET /pets/{petId}" (REST: method + resource path)
+    QString resourcePath; // "/pets/{petId}"
+    QList<QPair<QString, QString>> pathParameters;
     QString clientAddress;
 
     QString method;
@@ -56,6 +58,16 @@ struct Trace
     QList<TraceStep> steps;
     QString errorType;  // gateway response type when the gateway answered an error
     QStringList integrationLog; // function log lines etc.
+
+    // The integration's exchange as AWS's execution log shows it ("Endpoint request URI: …").
+    QString endpointUri;         // empty for MOCK (AWS prints no Endpoint lines then)
+    HeaderList endpointRequestHeaders;
+    QByteArray endpointRequestBody;
+    int endpointStatus = 0;
+    qint64 integrationLatencyUs = 0;
+    HeaderList endpointResponseHeaders;
+    QByteArray endpointResponseBody;
+    QString executionFailure;    // "Execution failed due to a timeout error", …
 
     bool failed() const { return status >= 400 || status == 0; }
     const TraceStep *failingStep() const;

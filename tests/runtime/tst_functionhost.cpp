@@ -66,9 +66,9 @@ private:
         return QJsonDocument::fromJson(bytes).object();
     }
 
-    static InvokeRequest call(const QString &name, const QByteArray &payload = "{}")
+    static FunctionInvocation call(const QString &name, const QByteArray &payload = "{}")
     {
-        InvokeRequest r;
+        FunctionInvocation r;
         r.functionName = name;
         r.payload = payload;
         return r;
@@ -105,7 +105,7 @@ def handler(event, context):
         host.setFunctions({function(QStringLiteral("py"), QStringLiteral("python3.11"),
                                     QStringLiteral("app.handler"), QStringLiteral("py"))},
                           m_dir.path());
-        const InvokeResult first = host.invokeSync(call(QStringLiteral("py"), R"({"n":1})"));
+        const FunctionResult first = host.invokeSync(call(QStringLiteral("py"), R"({"n":1})"));
         QVERIFY2(first.ok(), qPrintable(first.errorMessage + first.log.join('\n')));
         const QJsonObject r1 = json(first.payload);
         QCOMPARE(r1.value("echo").toObject().value("n").toInt(), 1);
@@ -134,7 +134,7 @@ def handler(event, context):
         QVERIFY(first.log.constLast().startsWith("REPORT RequestId: " + first.requestId));
         QVERIFY(first.log.constLast().contains("Init Duration:"));
 
-        const InvokeResult second = host.invokeSync(call(QStringLiteral("py"), R"({"n":2})"));
+        const FunctionResult second = host.invokeSync(call(QStringLiteral("py"), R"({"n":2})"));
         QVERIFY(second.ok());
         QVERIFY(!second.coldStart);
         QVERIFY(!second.log.constLast().contains("Init Duration:"));
@@ -155,25 +155,25 @@ def handler(event, context):
                            function("init", "python3.11", "app.handler", "pyinit"),
                            function("nohandler", "python3.11", "app.missing", "pyerr")},
                           m_dir.path());
-        const InvokeResult e = host.invokeSync(call("err", R"({"x":42})"));
-        QCOMPARE(toString(e.status), toString(InvokeResult::Status::FunctionError));
+        const FunctionResult e = host.invokeSync(call("err", R"({"x":42})"));
+        QCOMPARE(toString(e.status), toString(FunctionResult::Status::FunctionError));
         QCOMPARE(e.errorType, QStringLiteral("ValueError"));
         QCOMPARE(e.errorMessage, QStringLiteral("bad input: 42"));
         QVERIFY(e.log.join('\n').contains("Traceback"));
         // The process survives a handler error and serves again.
-        QCOMPARE(toString(host.invokeSync(call("err")).status), toString(InvokeResult::Status::FunctionError));
+        QCOMPARE(toString(host.invokeSync(call("err")).status), toString(FunctionResult::Status::FunctionError));
         QCOMPARE(host.processCount("err"), 1);
 
-        const InvokeResult i = host.invokeSync(call("init"));
-        QCOMPARE(toString(i.status), toString(InvokeResult::Status::InitError));
+        const FunctionResult i = host.invokeSync(call("init"));
+        QCOMPARE(toString(i.status), toString(FunctionResult::Status::InitError));
         QCOMPARE(i.errorType, QStringLiteral("Runtime.ImportModuleError"));
         QVERIFY(i.errorMessage.contains("does_not_exist_module"));
 
-        const InvokeResult h = host.invokeSync(call("nohandler"));
-        QCOMPARE(toString(h.status), toString(InvokeResult::Status::InitError));
+        const FunctionResult h = host.invokeSync(call("nohandler"));
+        QCOMPARE(toString(h.status), toString(FunctionResult::Status::InitError));
         QCOMPARE(h.errorType, QStringLiteral("Runtime.HandlerNotFound"));
 
-        QCOMPARE(toString(host.invokeSync(call("nope")).status), toString(InvokeResult::Status::NotFound));
+        QCOMPARE(toString(host.invokeSync(call("nope")).status), toString(FunctionResult::Status::NotFound));
     }
 
     void timeoutKillsAndRecovers()
@@ -191,23 +191,23 @@ def handler(event, context):
         QVERIFY(pid > 0);
         QElapsedTimer t;
         t.start();
-        const InvokeResult r = host.invokeSync(call("slow", R"({"sleep": 10})"));
-        QCOMPARE(toString(r.status), toString(InvokeResult::Status::Timeout));
+        const FunctionResult r = host.invokeSync(call("slow", R"({"sleep": 10})"));
+        QCOMPARE(toString(r.status), toString(FunctionResult::Status::Timeout));
         QVERIFY2(t.elapsed() >= 950 && t.elapsed() < 4000, qPrintable(QString::number(t.elapsed())));
         QVERIFY(r.errorMessage.contains("Task timed out after"));
         QVERIFY(r.log.join('\n').contains("Task timed out after"));
         // The killed process is replaced by a fresh one.
-        const InvokeResult after = host.invokeSync(call("slow"));
+        const FunctionResult after = host.invokeSync(call("slow"));
         QVERIFY(after.ok());
         QVERIFY(after.coldStart);
         QVERIFY(json(after.payload).value("pid").toInt() != pid);
 
         // The API's deadline (shorter than the function's) also kills.
-        InvokeRequest api = call("slow", R"({"sleep": 10})");
+        FunctionInvocation api = call("slow", R"({"sleep": 10})");
         api.timeoutMs = 300;
         t.restart();
-        const InvokeResult apiTimeout = host.invokeSync(api);
-        QCOMPARE(toString(apiTimeout.status), toString(InvokeResult::Status::Timeout));
+        const FunctionResult apiTimeout = host.invokeSync(api);
+        QCOMPARE(toString(apiTimeout.status), toString(FunctionResult::Status::Timeout));
         QCOMPARE(apiTimeout.errorType, QStringLiteral("Gateway.IntegrationTimeout"));
         QVERIFY(t.elapsed() < 1000);
     }
@@ -224,11 +224,11 @@ def handler(event, context):
 )");
         FunctionHost host(options());
         host.setFunctions({function("crash", "python3.11", "app.handler", "crash")}, m_dir.path());
-        const InvokeResult r = host.invokeSync(call("crash", R"({"crash": true})"));
-        QCOMPARE(toString(r.status), toString(InvokeResult::Status::Crashed));
+        const FunctionResult r = host.invokeSync(call("crash", R"({"crash": true})"));
+        QCOMPARE(toString(r.status), toString(FunctionResult::Status::Crashed));
         QVERIFY(r.errorMessage.contains("exit status 3"));
         QVERIFY(r.log.join('\n').contains("about to die"));
-        const InvokeResult ok = host.invokeSync(call("crash"));
+        const FunctionResult ok = host.invokeSync(call("crash"));
         QVERIFY(ok.ok());
         QCOMPARE(ok.payload, QByteArray("\"fine\""));
     }
@@ -245,10 +245,10 @@ def handler(event, context):
         host.setFunctions({function("conc", "python3.11", "app.handler", "conc", 5, 3)}, m_dir.path());
         QElapsedTimer t;
         t.start();
-        std::vector<std::future<std::pair<InvokeResult, qint64>>> calls;
+        std::vector<std::future<std::pair<FunctionResult, qint64>>> calls;
         for (int i = 0; i < 4; ++i) {
             calls.push_back(std::async(std::launch::async, [&host, &t] {
-                InvokeResult r = host.invokeSync(call("conc"));
+                FunctionResult r = host.invokeSync(call("conc"));
                 return std::make_pair(r, t.elapsed());
             }));
             QThread::msleep(20); // keep the arrival order
@@ -303,7 +303,7 @@ exports.handler = function (event, context, callback) {
                            function("nodefail", "nodejs20.x", "index.fails", "node"),
                            function("nodecb", "nodejs20.x", "cb.handler", "nodecjs")},
                           m_dir.path());
-        const InvokeResult r = host.invokeSync(call("node", R"({"n":7})"));
+        const FunctionResult r = host.invokeSync(call("node", R"({"n":7})"));
         QVERIFY2(r.ok(), qPrintable(r.errorMessage + r.log.join('\n')));
         const QJsonObject o = json(r.payload);
         QCOMPARE(o.value("n").toInt(), 7);
@@ -313,12 +313,12 @@ exports.handler = function (event, context, callback) {
         QCOMPARE(o.value("greeting").toString(), QStringLiteral("hola"));
         QVERIFY(r.log.join('\n').contains("node handling 7"));
 
-        const InvokeResult f = host.invokeSync(call("nodefail"));
-        QCOMPARE(toString(f.status), toString(InvokeResult::Status::FunctionError));
+        const FunctionResult f = host.invokeSync(call("nodefail"));
+        QCOMPARE(toString(f.status), toString(FunctionResult::Status::FunctionError));
         QCOMPARE(f.errorType, QStringLiteral("TypeError"));
         QCOMPARE(f.errorMessage, QStringLiteral("nope"));
 
-        const InvokeResult cb = host.invokeSync(call("nodecb", R"({"n":3})"));
+        const FunctionResult cb = host.invokeSync(call("nodecb", R"({"n":3})"));
         QVERIFY2(cb.ok(), qPrintable(cb.errorMessage + cb.log.join('\n')));
         QCOMPARE(json(cb.payload).value("viaCallback").toBool(), true);
     }
@@ -335,17 +335,17 @@ exports.handler = function (event, context, callback) {
         FunctionHost host(options());
         host.setFunctions({function("custom", "provided.al2023", "function.handler", "custom")},
                           m_dir.path());
-        const InvokeResult r = host.invokeSync(call("custom", R"({"text":"hi"})"));
+        const FunctionResult r = host.invokeSync(call("custom", R"({"text":"hi"})"));
         QVERIFY2(r.ok(), qPrintable(r.errorMessage + r.log.join('\n')));
         QCOMPARE(r.payload, QByteArray(R"(Echoing request: '{"text":"hi"}')"));
         QVERIFY(r.log.join('\n').contains(R"({"text":"hi"})")); // the handler's stderr
-        const InvokeResult again = host.invokeSync(call("custom", R"({"text":"again"})"));
+        const FunctionResult again = host.invokeSync(call("custom", R"({"text":"again"})"));
         QVERIFY(again.ok());
         QVERIFY(!again.coldStart);
 
         host.setFunctions({function("nobootstrap", "provided.al2023", "x.y", "py")}, m_dir.path());
-        const InvokeResult missing = host.invokeSync(call("nobootstrap"));
-        QCOMPARE(toString(missing.status), toString(InvokeResult::Status::StartFailed));
+        const FunctionResult missing = host.invokeSync(call("nobootstrap"));
+        QCOMPARE(toString(missing.status), toString(FunctionResult::Status::StartFailed));
         QVERIFY(missing.errorMessage.contains("bootstrap"));
     }
 };
