@@ -66,7 +66,7 @@ int main(int argc, char **argv)
     }
 
     static const QStringList cliCommands{"serve",  "invoke", "lint",     "import",
-                                         "export", "template", "traces"};
+                                         "export", "template", "traces", "token"};
     if (cliCommands.contains(command)) {
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("apigw-studio"));
@@ -79,7 +79,13 @@ int main(int argc, char **argv)
             return Gw::Cli::lint(rest);
         if (command == QLatin1String("traces"))
             return Gw::Cli::traces(rest);
-        return Gw::Cli::unavailable(command);
+        if (command == QLatin1String("import"))
+            return Gw::Cli::importCommand(rest);
+        if (command == QLatin1String("export"))
+            return Gw::Cli::exportCommand(rest);
+        if (command == QLatin1String("token"))
+            return Gw::Cli::tokenCommand(rest);
+        return Gw::Cli::templateCommand(rest);
     }
     if (command.startsWith(QLatin1Char('-'))) {
         QTextStream(stderr) << "apigw-studio: unknown option " << command << "\n\n" << Gw::Cli::usage();

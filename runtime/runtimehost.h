@@ -3,6 +3,7 @@
 #pragma once
 
 #include "model/apidocument.h"
+#include "runtime/tls/servertlsconfiguration.h"
 #include "runtime/trace/trace.h"
 
 #include <QHostAddress>
@@ -13,7 +14,9 @@
 
 namespace Gw::Runtime {
 
+class FunctionHost;
 class TraceRing;
+class TraceStore;
 
 struct RuntimeOptions
 {
@@ -24,7 +27,11 @@ struct RuntimeOptions
     int workerThreads = 2;
     QString projectDir;   // where relative function code directories resolve
     QString traceDbPath;  // empty: in-memory ring only
+    int traceRetention = 100000; // newest traces kept in the SQLite history
     int traceCapacity = 1000; // traces kept in memory
+    TlsOptions tls;       // HTTPS (and mTLS with a truststore) on every API's listener
+    int headerReadTimeoutMs = 10000; // slow clients (slowloris) get 408 and are closed
+    int idleTimeoutMs = 60000;       // idle keep-alive connections are closed
 };
 
 struct ApiEndpoint
@@ -53,6 +60,9 @@ public:
 
     QList<ApiEndpoint> endpoints() const;
     TraceRing *traces() const;
+    // The SQLite history while running with a traceDbPath; null otherwise.
+    TraceStore *traceStore() const;
+    FunctionHost *functionHost() const;
 
 Q_SIGNALS:
     // Emitted on the host's thread for every request served.

@@ -15,10 +15,12 @@ int serve(const QStringList &args);
 int invoke(const QStringList &args);
 int lint(const QStringList &args);
 int traces(const QStringList &args);
-// Sub-commands whose issue has not landed yet: say so and exit 2.
-int unavailable(const QString &command);
+int importCommand(const QStringList &args);
+int exportCommand(const QStringList &args);
+int templateCommand(const QStringList &args);
+int tokenCommand(const QStringList &args);
 
-// Loads FILE (a project; SAM/OpenAPI once import lands), printing diagnostics as
+// Loads FILE (a project, or a SAM / OpenAPI document imported on the fly), printing diagnostics as
 // `file:location: error: message` to stderr.
 Model::Result<Model::ApiDocument> loadDocument(const QString &path);
 void printDiagnostics(const QString &file, const Model::Diagnostics &diagnostics);

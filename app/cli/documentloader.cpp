@@ -1,6 +1,7 @@
 // Loads whatever FILE the command line names into an ApiDocument and prints its diagnostics.
 #include "app/cli/cli.h"
 
+#include "model/interop/interop.h"
 #include "model/serialization/projectfile.h"
 
 #include <QFile>
@@ -16,13 +17,6 @@ void printDiagnostics(const QString &file, const Model::Diagnostics &diagnostics
         err << d.format(file) << '\n';
 }
 
-static bool looksLikeImportable(const QByteArray &head)
-{
-    // SAM / CloudFormation / OpenAPI / Swagger documents: recognised so the error says what to do.
-    return head.contains("AWSTemplateFormatVersion") || head.contains("Transform")
-           || head.contains("openapi") || head.contains("swagger");
-}
-
 Model::Result<Model::ApiDocument> loadDocument(const QString &path)
 {
     QFile file(path);
@@ -33,15 +27,15 @@ Model::Result<Model::ApiDocument> loadDocument(const QString &path)
         return d;
     }
     const QByteArray bytes = file.readAll();
-    if (!path.endsWith(QLatin1String(".apigw.json")) && !bytes.contains("\"formatVersion\"")
-        && looksLikeImportable(bytes.left(4096))) {
-        Model::Diagnostics d{{Model::Diagnostic::Severity::Error, QStringLiteral("1:1"),
-                              QStringLiteral("SAM and OpenAPI files are read by the import feature, "
-                                             "which this build does not have yet; use an "
-                                             ".apigw.json project"),
-                              {}}};
-        printDiagnostics(path, d);
-        return d;
+    if (!path.endsWith(QLatin1String(".apigw.json")) && !bytes.contains("\"formatVersion\"")) {
+        // A SAM template or an OpenAPI document: imported in memory, its report printed as notes
+        // and warnings so the user sees what the local run approximates.
+        auto imported = Model::Interop::importBytes(bytes, QFileInfo(path).absoluteFilePath());
+        printDiagnostics(path, imported.diagnostics());
+        if (!imported)
+            return imported.diagnostics();
+        printDiagnostics(path, imported.value().report.toDiagnostics());
+        return Model::Result<Model::ApiDocument>(imported.value().document, imported.diagnostics());
     }
     auto result = Model::ProjectFile::parse(bytes);
     printDiagnostics(path, result.diagnostics());

@@ -102,7 +102,8 @@ int invoke(const QStringList &args)
     const Runtime::HttpRequest request = Runtime::HttpRequest::make(
         parser.value(methodOption).toUpper().toLatin1(), parser.value(pathOption).toUtf8(), headers, body);
     const Runtime::InvokeResult result = Runtime::Gateway::invoke(
-        doc, parser.value(apiOption), QString(), request);
+        doc, parser.value(apiOption), QString(), request, Runtime::Gateway::DefaultTimeoutMs,
+        QFileInfo(path).absolutePath());
     if (!result.ok()) {
         err << path << ": error: " << result.error << '\n';
         return InputError;

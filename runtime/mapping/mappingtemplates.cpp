@@ -1,0 +1,213 @@
+#include "runtime/mapping/mappingtemplates.h"
+
+#include "runtime/pipeline/requestcontext.h"
+#include "runtime/vtl/apigatewayroots.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QLocale>
+#include <QReadWriteLock>
+#include <QUrl>
+
+namespace Gw::Runtime {
+
+namespace {
+
+struct TemplateCache
+{
+    QReadWriteLock lock;
+    QHash<QString, std::shared_ptr<const Vtl::Template>> templates;
+    QHash<QString, QString> errors;
+};
+
+TemplateCache &cache()
+{
+    static TemplateCache c;
+    return c;
+}
+
+// Bounded so a user typing in the template editor does not grow it forever.
+constexpr int maxCachedTemplates = 512;
+
+Vtl::Value stringMap(const QList<QPair<QString, QString>> &pairs)
+{
+    Vtl::Value map = Vtl::Value::newMap();
+    for (const auto &p : pairs)
+        map.map()->insert(p.first, p.second);
+    return map;
+}
+
+Vtl::NameValueList queryPairs(const QByteArray &rawQuery)
+{
+    Vtl::NameValueList out;
+    if (rawQuery.isEmpty())
+        return out;
+    for (const QByteArray &part : rawQuery.split('&')) {
+        if (part.isEmpty())
+            continue;
+        const qsizetype eq = part.indexOf('=');
+        QByteArray name = eq < 0 ? part : part.left(eq);
+        QByteArray value = eq < 0 ? QByteArray() : part.mid(eq + 1);
+        name.replace('+', ' ');
+        value.replace('+', ' ');
+        out.append({QUrl::fromPercentEncoding(name), QUrl::fromPercentEncoding(value)});
+    }
+    return out;
+}
+
+// $context as reference §1.5 lists it, for what a local request knows.
+Vtl::Value contextMap(const RequestContext &ctx)
+{
+    const HttpRequest &r = ctx.request;
+    Vtl::Value c = Vtl::Value::newMap();
+    Vtl::ValueMap &m = *c.map();
+    m.insert(QStringLiteral("accountId"), QStringLiteral("123456789012"));
+    m.insert(QStringLiteral("apiId"), ctx.api->api().id);
+    m.insert(QStringLiteral("domainName"), QString::fromUtf8(r.header("Host")));
+    m.insert(QStringLiteral("domainPrefix"), QString::fromUtf8(r.header("Host")).section(QLatin1Char('.'), 0, 0));
+    m.insert(QStringLiteral("extendedRequestId"), QString::fromLatin1(ctx.apiGatewayId));
+    m.insert(QStringLiteral("httpMethod"), QString::fromLatin1(r.method));
+    m.insert(QStringLiteral("path"), QString::fromUtf8(QByteArray::fromPercentEncoding(r.path)));
+    m.insert(QStringLiteral("protocol"), QStringLiteral("HTTP/1.%1").arg(r.httpMinor));
+    m.insert(QStringLiteral("requestId"), ctx.requestId);
+    m.insert(QStringLiteral("awsEndpointRequestId"), ctx.requestId);
+    const QDateTime started = ctx.trace().startedAt.toUTC();
+    m.insert(QStringLiteral("requestTime"),
+             QLocale::c().toString(started, QStringLiteral("dd/MMM/yyyy:HH:mm:ss +0000")));
+    m.insert(QStringLiteral("requestTimeEpoch"), started.toMSecsSinceEpoch());
+    m.insert(QStringLiteral("resourceId"), ctx.route.method ? ctx.route.method->id : QString());
+    m.insert(QStringLiteral("resourcePath"), ctx.route.resourcePath);
+    m.insert(QStringLiteral("stage"), ctx.stageName());
+
+    Vtl::Value identity = Vtl::Value::newMap();
+    const qsizetype colon = r.clientAddress.lastIndexOf(QLatin1Char(':'));
+    identity.map()->insert(QStringLiteral("sourceIp"), colon > 0 ? r.clientAddress.left(colon) : r.clientAddress);
+    identity.map()->insert(QStringLiteral("userAgent"), QString::fromUtf8(r.header("User-Agent")));
+    const QByteArray apiKey = r.header("x-api-key");
+    identity.map()->insert(QStringLiteral("apiKey"), apiKey.isEmpty() ? Vtl::Value() : Vtl::Value(QString::fromUtf8(apiKey)));
+    for (const char *name : {"accountId", "apiKeyId", "caller", "cognitoAuthenticationProvider",
+                             "cognitoAuthenticationType", "cognitoIdentityId", "cognitoIdentityPoolId",
+                             "principalOrgId", "user", "userArn"})
+        identity.map()->insert(QLatin1String(name), Vtl::Value());
+    m.insert(QStringLiteral("identity"), identity);
+
+    Vtl::Value error = Vtl::Value::newMap();
+    error.map()->insert(QStringLiteral("message"), QString());
+    error.map()->insert(QStringLiteral("messageString"), QStringLiteral("\"\""));
+    error.map()->insert(QStringLiteral("responseType"), QString());
+    error.map()->insert(QStringLiteral("validationErrorString"), QString());
+    m.insert(QStringLiteral("error"), error);
+
+    // Writable by templates; read back after a response template ran.
+    for (const char *name : {"requestOverride", "responseOverride"}) {
+        Vtl::Value override = Vtl::Value::newMap();
+        override.map()->insert(QStringLiteral("header"), Vtl::Value::newMap());
+        if (qstrcmp(name, "requestOverride") == 0) {
+            override.map()->insert(QStringLiteral("path"), Vtl::Value::newMap());
+            override.map()->insert(QStringLiteral("querystring"), Vtl::Value::newMap());
+        }
+        m.insert(QLatin1String(name), override);
+    }
+    m.insert(QStringLiteral("authorizer"), Vtl::Value::newMap());
+    return c;
+}
+
+} // namespace
+
+std::shared_ptr<const Vtl::Template> MappingTemplates::parsed(const QString &source, QString *error)
+{
+    TemplateCache &c = cache();
+    {
+        QReadLocker locker(&c.lock);
+        if (auto t = c.templates.value(source))
+            return t;
+        if (c.errors.contains(source)) {
+            *error = c.errors.value(source);
+            return nullptr;
+        }
+    }
+    const Vtl::ParseResult result = Vtl::Template::parse(source);
+    QWriteLocker locker(&c.lock);
+    if (c.templates.size() + c.errors.size() >= maxCachedTemplates) {
+        c.templates.clear();
+        c.errors.clear();
+    }
+    if (!result.ok()) {
+        *error = result.errors.isEmpty() ? QStringLiteral("the template does not parse")
+                                         : result.errors.constFirst().toString();
+        c.errors.insert(source, *error);
+        return nullptr;
+    }
+    c.templates.insert(source, result.templ);
+    return result.templ;
+}
+
+TemplateRender MappingTemplates::render(const QString &source, const RequestContext &ctx,
+                                        const QByteArray &body)
+{
+    TemplateRender out;
+    const std::shared_ptr<const Vtl::Template> templ = parsed(source, &out.error);
+    if (!templ)
+        return out;
+
+    Vtl::ApiGatewayRoots roots;
+    roots.body = body;
+    for (const auto &p : ctx.route.pathParameters)
+        roots.params.path.append(p);
+    roots.params.querystring = queryPairs(ctx.request.rawQuery);
+    for (const auto &h : ctx.request.headers)
+        roots.params.header.append({QString::fromLatin1(h.first), QString::fromUtf8(h.second)});
+    roots.context = contextMap(ctx);
+    QList<QPair<QString, QString>> variables;
+    const QMap<QString, QString> &stageVariables = ctx.stageVariables();
+    for (auto it = stageVariables.begin(); it != stageVariables.end(); ++it)
+        variables.append({it.key(), it.value()});
+    roots.stageVariables = stringMap(variables);
+
+    Vtl::Context context;
+    Vtl::installApiGatewayRoots(context, roots);
+    const Vtl::RenderResult result = templ->render(context);
+    for (const Vtl::Error &w : result.warnings)
+        out.warnings.append(w.toString());
+    if (!result.ok()) {
+        out.error = result.errors.constFirst().toString();
+        return out;
+    }
+    out.ok = true;
+    out.output = result.output.toUtf8();
+
+    // $context.responseOverride: AWS ignores a status that is not an int within 100–599.
+    const Vtl::Value overrides = roots.context.map()->value(QStringLiteral("responseOverride"));
+    if (overrides.isMap()) {
+        const Vtl::Value status = overrides.map()->value(QStringLiteral("status"));
+        const qint64 code = status.isNumber() ? status.intValue()
+                            : status.isString() ? status.string().toLongLong() : 0;
+        if (code >= 100 && code <= 599)
+            out.statusOverride = int(code);
+        const Vtl::Value headers = overrides.map()->value(QStringLiteral("header"));
+        if (headers.isMap()) {
+            for (const QString &name : headers.map()->keys()) {
+                const Vtl::Value v = headers.map()->value(name);
+                out.headerOverrides.append({name.toLatin1(), v.toJavaString().toUtf8()});
+            }
+        }
+    }
+    return out;
+}
+
+QMap<QString, QString>::const_iterator MappingTemplates::find(const QMap<QString, QString> &templates,
+                                                              const QByteArray &contentType)
+{
+    QByteArray type = contentType;
+    const qsizetype semi = type.indexOf(';');
+    if (semi >= 0)
+        type.truncate(semi);
+    type = type.trimmed().toLower();
+    for (auto it = templates.cbegin(); it != templates.cend(); ++it) {
+        if (it.key().compare(QLatin1String(type), Qt::CaseInsensitive) == 0)
+            return it;
+    }
+    return templates.cend();
+}
+
+} // namespace Gw::Runtime

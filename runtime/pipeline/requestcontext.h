@@ -1,0 +1,87 @@
+// Everything one request carries through the pipeline: the request, the snapshot it runs on, the
+// route found, what the integration exchanged, the response being built and the trace.
+#pragma once
+
+#include "runtime/compiledapi.h"
+#include "runtime/pipeline/stage.h"
+#include "runtime/router.h"
+#include "runtime/server/httpmessage.h"
+#include "runtime/trace/trace.h"
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace Gw::Runtime {
+
+class Pipeline;
+
+class RequestContext : public std::enable_shared_from_this<RequestContext>
+{
+public:
+    RequestContext(CompiledApiPtr api, HttpRequest request);
+
+    // Inputs.
+    const CompiledApiPtr api;
+    const HttpRequest request;
+    const QString requestId;      // x-amzn-RequestId / $context.requestId
+    const QByteArray apiGatewayId; // x-amz-apigw-id / apigw-requestid / $context.extendedRequestId
+
+    // Decided by the route stage.
+    RouteMatch route;
+
+    // The integration exchange (non-proxy: after request mapping / before response mapping).
+    QByteArray integrationRequestBody;
+    HeaderList integrationRequestHeaders;
+    int integrationStatus = 0;
+    QByteArray integrationResponseBody;
+    HeaderList integrationResponseHeaders;
+    // Lambda custom integrations: the function failed, and its errorMessage is what integration
+    // responses' selectionPatterns match (HTTP integrations match the status code instead).
+    bool integrationFunctionError = false;
+    QString integrationErrorMessage;
+
+    // The answer being built.
+    HttpResponse response;
+    QString errorType; // gateway response type when the gateway answered an error
+
+    const QMap<QString, QString> &stageVariables() const;
+    QString stageName() const;
+
+    // Adds a note to the step being decided.
+    void note(const QString &text);
+    // Sets `response` to the API's gateway response of that type (REST overrides apply).
+    void setGatewayResponse(const QString &type, const QString &message = QString());
+    // AWS's 500 for an unexpected failure (REST "Internal server error", HTTP "Internal Server Error").
+    void setInternalError();
+
+    // For a stage that returned Pending: completes its step with `result` and continues the
+    // pipeline. Call once, on the thread the request runs on (e.g. from a QTimer or a socket
+    // signal); calling it from inside decide() is allowed too.
+    void resume(StageResult result);
+
+    qint64 elapsedUs() const;
+    Trace &trace() { return *m_trace; }
+    // The trace shared read-only once the request is finished.
+    TracePtr sharedTrace() const { return m_trace; }
+    const Trace &trace() const { return *m_trace; }
+    bool isFinished() const { return m_finished; }
+
+private:
+    friend class Pipeline;
+
+    std::shared_ptr<Trace> m_trace;
+    std::shared_ptr<const Pipeline> m_pipeline;
+    std::function<void(const std::shared_ptr<RequestContext> &)> m_done;
+    int m_stageIndex = 0;
+    int m_stepIndex = -1;
+    bool m_responding = false;
+    bool m_inDecide = false;
+    bool m_waiting = false;
+    bool m_finished = false;
+    std::optional<StageResult> m_syncResume;
+};
+
+using RequestContextPtr = std::shared_ptr<RequestContext>;
+
+} // namespace Gw::Runtime

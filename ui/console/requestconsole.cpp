@@ -1,0 +1,470 @@
+// The request console: real HTTP to the running gateway, and the gateway's trace of each call.
+//
+// The trace is found by the request id the gateway puts in the response (x-amzn-RequestId for
+// REST, apigw-requestid for HTTP APIs): first in the host's trace ring, else (the trace may be
+// published a moment after the reply) from the traceRecorded signal.
+#include "ui/console/requestconsole.h"
+
+#include "model/documentsession.h"
+#include "runtime/runtimehost.h"
+#include "runtime/trace/tracering.h"
+#include "ui/code/codeeditor.h"
+#include "ui/icons.h"
+#include "ui/models/documentedits.h"
+#include "ui/models/nodelookup.h"
+#include "ui/runtimecontroller.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace Gw::Ui {
+
+using namespace Gw::Model;
+using Kind = NodeRef::Kind;
+
+namespace {
+
+QTableWidget *makeTable(const QStringList &headers, QWidget *parent)
+{
+    auto *table = new QTableWidget(0, int(headers.size()), parent);
+    table->setHorizontalHeaderLabels(headers);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(22);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->setAlternatingRowColors(true);
+    table->setWordWrap(false);
+    return table;
+}
+
+QString prettyBody(const QByteArray &body)
+{
+    QJsonParseError error;
+    const QJsonDocument json = QJsonDocument::fromJson(body, &error);
+    if (error.error == QJsonParseError::NoError && !json.isNull())
+        return QString::fromUtf8(json.toJson(QJsonDocument::Indented)).trimmed();
+    return QString::fromUtf8(body);
+}
+
+QColor statusColor(int status)
+{
+    if (status >= 500 || status == 0)
+        return QColor(0xcf, 0x3b, 0x32);
+    if (status >= 400)
+        return QColor(0xd6, 0x8a, 0x12);
+    return QColor(0x2e, 0x9b, 0x4f);
+}
+
+} // namespace
+
+RequestConsole::RequestConsole(RuntimeController *controller, QWidget *parent)
+    : QWidget(parent)
+    , m_controller(controller)
+    , m_network(new QNetworkAccessManager(this))
+{
+    // Console traffic goes to the local gateway, never through a configured proxy.
+    m_network->setProxy(QNetworkProxy::NoProxy);
+
+    m_method = new QComboBox;
+    m_method->setObjectName(QStringLiteral("consoleMethod"));
+    for (const QString &verb : Edits::restMethods())
+        if (verb != QLatin1String("ANY"))
+            m_method->addItem(Icons::httpMethod(verb), verb);
+    m_method->setEditable(true); // custom verbs are legal HTTP
+    m_method->setMinimumContentsLength(7);
+    m_url = new QLineEdit;
+    m_url->setObjectName(QStringLiteral("consoleUrl"));
+    m_url->setPlaceholderText(QStringLiteral("http://127.0.0.1:3000/dev/pets"));
+    m_url->setClearButtonEnabled(true);
+    m_send = new QPushButton(Icons::named(QStringLiteral("send"), QStyle::SP_ArrowForward), tr("Send"));
+    m_send->setObjectName(QStringLiteral("consoleSend"));
+    m_send->setDefault(true);
+    connect(m_send, &QPushButton::clicked, this, &RequestConsole::send);
+    connect(m_url, &QLineEdit::returnPressed, this, &RequestConsole::send);
+    auto *sendShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
+    sendShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(sendShortcut, &QShortcut::activated, this, &RequestConsole::send);
+
+    auto *requestLine = new QHBoxLayout;
+    requestLine->setSpacing(4);
+    requestLine->addWidget(m_method);
+    requestLine->addWidget(m_url, 1);
+    requestLine->addWidget(m_send);
+
+    // Request: headers and body.
+    m_headers = makeTable({tr("Header"), tr("Value")}, this);
+    m_headers->setObjectName(QStringLiteral("consoleHeaders"));
+    m_headers->horizontalHeader()->resizeSection(0, 160);
+    connect(m_headers, &QTableWidget::cellChanged, this, &RequestConsole::ensureEmptyHeaderRow);
+    ensureEmptyHeaderRow();
+    m_body = new CodeEditor;
+    m_body->setObjectName(QStringLiteral("consoleBody"));
+    m_body->setLanguage(CodeEditor::Language::Json);
+    auto *requestTabs = new QTabWidget;
+    requestTabs->setDocumentMode(true);
+    requestTabs->addTab(m_body, tr("Body"));
+    requestTabs->addTab(m_headers, tr("Headers"));
+
+    // Response: status line, then body / headers / trace.
+    m_status = new QLabel(tr("No request sent yet."));
+    m_status->setObjectName(QStringLiteral("consoleStatus"));
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_responseBody = new CodeEditor;
+    m_responseBody->setObjectName(QStringLiteral("consoleResponseBody"));
+    m_responseBody->setLanguage(CodeEditor::Language::Json);
+    m_responseBody->setReadOnly(true);
+    m_responseHeaders = makeTable({tr("Header"), tr("Value")}, this);
+    m_responseHeaders->setObjectName(QStringLiteral("consoleResponseHeaders"));
+    m_responseHeaders->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_responseHeaders->horizontalHeader()->resizeSection(0, 180);
+    m_traceSteps = makeTable({tr("Step"), tr("Outcome"), tr("Duration"), tr("Notes")}, this);
+    m_traceSteps->setObjectName(QStringLiteral("consoleTraceSteps"));
+    m_traceSteps->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_traceSteps->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_traceSteps->horizontalHeader()->setSectionResizeMode(StepColumn, QHeaderView::ResizeToContents);
+    m_traceSteps->horizontalHeader()->setSectionResizeMode(OutcomeColumn, QHeaderView::ResizeToContents);
+    m_traceSteps->horizontalHeader()->setSectionResizeMode(DurationColumn, QHeaderView::ResizeToContents);
+    m_traceSummary = new QLabel;
+    m_traceSummary->setObjectName(QStringLiteral("consoleTraceSummary"));
+    m_traceSummary->setWordWrap(true);
+    auto *tracePage = new QWidget;
+    auto *traceLayout = new QVBoxLayout(tracePage);
+    traceLayout->setContentsMargins(0, 4, 0, 0);
+    traceLayout->addWidget(m_traceSummary);
+    traceLayout->addWidget(m_traceSteps, 1);
+
+    m_responseTabs = new QTabWidget;
+    m_responseTabs->setObjectName(QStringLiteral("consoleResponseTabs"));
+    m_responseTabs->setDocumentMode(true);
+    m_responseTabs->addTab(m_responseBody, tr("Body"));
+    m_responseTabs->addTab(m_responseHeaders, tr("Headers"));
+    m_responseTabs->addTab(tracePage, tr("Trace"));
+
+    auto *requestPane = new QWidget;
+    auto *requestLayout = new QVBoxLayout(requestPane);
+    requestLayout->setContentsMargins(0, 0, 0, 0);
+    requestLayout->addLayout(requestLine);
+    requestLayout->addWidget(requestTabs, 1);
+    auto *responsePane = new QWidget;
+    auto *responseLayout = new QVBoxLayout(responsePane);
+    responseLayout->setContentsMargins(0, 4, 0, 0);
+    auto *responseTitle = new QLabel(tr("<b>Response</b>"));
+    auto *statusLine = new QHBoxLayout;
+    statusLine->addWidget(responseTitle);
+    statusLine->addWidget(m_status, 1);
+    responseLayout->addLayout(statusLine);
+    responseLayout->addWidget(m_responseTabs, 1);
+
+    auto *splitter = new QSplitter(Qt::Vertical);
+    splitter->addWidget(requestPane);
+    splitter->addWidget(responsePane);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
+    splitter->setSizes({180, 540});
+    splitter->setChildrenCollapsible(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(splitter);
+
+    connect(m_controller->host(), &Runtime::RuntimeHost::traceRecorded, this,
+            &RequestConsole::onTraceRecorded);
+    connect(m_controller, &RuntimeController::stateChanged, this, &RequestConsole::refreshPrefill);
+    connect(m_controller->session(), &DocumentSession::documentChanged, this, &RequestConsole::refreshPrefill);
+}
+
+RequestConsole::~RequestConsole()
+{
+    if (m_reply)
+        m_reply->abort();
+}
+
+void RequestConsole::setMethod(const QString &method)
+{
+    const int i = m_method->findText(method.toUpper());
+    if (i >= 0)
+        m_method->setCurrentIndex(i);
+    else
+        m_method->setEditText(method.toUpper());
+}
+
+QString RequestConsole::method() const
+{
+    return m_method->currentText().trimmed().toUpper();
+}
+
+void RequestConsole::setUrl(const QString &url)
+{
+    m_url->setText(url);
+}
+
+QString RequestConsole::url() const
+{
+    return m_url->text().trimmed();
+}
+
+void RequestConsole::setHeader(const QString &name, const QString &value)
+{
+    for (int row = 0; row < m_headers->rowCount(); ++row) {
+        QTableWidgetItem *key = m_headers->item(row, 0);
+        if (key && key->text().compare(name, Qt::CaseInsensitive) == 0) {
+            m_headers->setItem(row, 1, new QTableWidgetItem(value));
+            return;
+        }
+    }
+    const int row = m_headers->rowCount() - 1; // the empty row
+    m_headers->setItem(row, 0, new QTableWidgetItem(name));
+    m_headers->setItem(row, 1, new QTableWidgetItem(value));
+}
+
+void RequestConsole::setBody(const QString &body)
+{
+    m_body->setText(body);
+}
+
+void RequestConsole::ensureEmptyHeaderRow()
+{
+    // Always one blank row at the bottom to type a new header into.
+    const int rows = m_headers->rowCount();
+    auto isBlank = [this](int row) {
+        for (int c = 0; c < 2; ++c)
+            if (m_headers->item(row, c) && !m_headers->item(row, c)->text().isEmpty())
+                return false;
+        return true;
+    };
+    if (rows == 0 || !isBlank(rows - 1)) {
+        const QSignalBlocker block(m_headers);
+        m_headers->insertRow(rows);
+    }
+}
+
+void RequestConsole::setTarget(const NodeRef &node)
+{
+    m_target = node;
+    const QString label = Lookup::operationLabel(m_controller->session()->document(), node);
+    if (label.isEmpty())
+        return; // keep the current request for anything but a method or route
+    m_prefilledUrl.clear();
+    refreshPrefill();
+}
+
+void RequestConsole::refreshPrefill()
+{
+    // Follow the selection (and the runtime's port) as long as the user has not edited the URL.
+    if (!m_prefilledUrl.isEmpty() && url() != m_prefilledUrl)
+        return;
+    const ApiDocument &doc = m_controller->session()->document();
+    const QString label = Lookup::operationLabel(doc, m_target);
+    if (label.isEmpty())
+        return;
+    const Api *api = Lookup::api(doc, m_target.apiId);
+    QString verb = QStringLiteral("GET");
+    QString path = QStringLiteral("/");
+    if (api->type == ApiType::WebSocket) {
+        verb = QStringLiteral("GET");
+        path.clear();
+    } else if (label.startsWith(QLatin1Char('$'))) {
+        path = QStringLiteral("/"); // $default: any path
+    } else {
+        verb = label.section(QLatin1Char(' '), 0, 0);
+        path = label.section(QLatin1Char(' '), 1);
+        if (verb == QLatin1String("ANY"))
+            verb = QStringLiteral("GET");
+    }
+    // A greedy {proxy+} is not a literal; leave other {params} for the user to fill in.
+    path.replace(QRegularExpression(QStringLiteral("\\{[^}/]+\\+\\}")), QString());
+    QUrl base = m_controller->endpointFor(api->id);
+    QString basePath = base.path();
+    if (basePath.endsWith(QLatin1Char('/')))
+        basePath.chop(1);
+    QString full = base.toString(QUrl::RemovePath) + basePath + path;
+    setMethod(verb);
+    m_url->setText(full);
+    m_prefilledUrl = full;
+}
+
+void RequestConsole::send()
+{
+    if (m_reply)
+        return; // one request at a time
+    const QUrl target = QUrl::fromUserInput(url());
+    if (!target.isValid() || (target.scheme() != QLatin1String("http") && target.scheme() != QLatin1String("https"))) {
+        m_status->setText(tr("<span style='color:#cf3b32'>Enter an http:// URL (WebSocket routes need a WebSocket client).</span>"));
+        return;
+    }
+    QNetworkRequest request(target);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setTransferTimeout(60000);
+    bool hasContentType = false;
+    for (int row = 0; row < m_headers->rowCount(); ++row) {
+        const QTableWidgetItem *key = m_headers->item(row, 0);
+        const QTableWidgetItem *value = m_headers->item(row, 1);
+        if (!key || key->text().trimmed().isEmpty())
+            continue;
+        hasContentType = hasContentType || key->text().trimmed().compare(QLatin1String("content-type"), Qt::CaseInsensitive) == 0;
+        request.setRawHeader(key->text().trimmed().toUtf8(), value ? value->text().toUtf8() : QByteArray());
+    }
+    const QByteArray body = m_body->text().toUtf8();
+    if (!body.isEmpty() && !hasContentType)
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+
+    m_lastTrace.reset();
+    m_pendingRequestId.clear();
+    m_pendingHeader.clear();
+    m_pendingHeaderValue.clear();
+    m_traceSteps->setRowCount(0);
+    m_traceSummary->clear();
+    m_status->setText(tr("Sending %1 %2 …").arg(method(), target.toString()));
+    m_send->setEnabled(false);
+    m_elapsed.start();
+    m_reply = m_network->sendCustomRequest(request, method().toLatin1(), body);
+    connect(m_reply, &QNetworkReply::finished, this, &RequestConsole::onFinished);
+}
+
+void RequestConsole::onFinished()
+{
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
+    if (!reply)
+        return;
+    reply->deleteLater();
+    m_send->setEnabled(true);
+    const qint64 ms = m_elapsed.elapsed();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+    m_lastStatus = status;
+    m_lastBody = reply->readAll();
+
+    if (status == 0) {
+        m_status->setText(tr("<span style='color:#cf3b32'><b>No response</b></span> — %1").arg(reply->errorString().toHtmlEscaped()));
+    } else {
+        m_status->setText(tr("<span style='color:%1'><b>%2 %3</b></span> &nbsp; %4 ms &nbsp; %5 bytes")
+                              .arg(statusColor(status).name())
+                              .arg(status)
+                              .arg(reason.toHtmlEscaped())
+                              .arg(ms)
+                              .arg(m_lastBody.size()));
+    }
+    m_responseBody->setReadOnly(false);
+    m_responseBody->setText(prettyBody(m_lastBody));
+    m_responseBody->setReadOnly(true);
+
+    m_responseHeaders->setRowCount(0);
+    const auto pairs = reply->rawHeaderPairs();
+    for (const auto &pair : pairs) {
+        const int row = m_responseHeaders->rowCount();
+        m_responseHeaders->insertRow(row);
+        m_responseHeaders->setItem(row, 0, new QTableWidgetItem(QString::fromLatin1(pair.first)));
+        m_responseHeaders->setItem(row, 1, new QTableWidgetItem(QString::fromUtf8(pair.second)));
+        if (pair.first.compare("x-amzn-RequestId", Qt::CaseInsensitive) == 0) {
+            m_pendingRequestId = QString::fromLatin1(pair.second);
+        } else if (pair.first.compare("apigw-requestid", Qt::CaseInsensitive) == 0) {
+            m_pendingHeader = pair.first;
+            m_pendingHeaderValue = pair.second;
+        }
+    }
+
+    Q_EMIT responseReceived(status);
+
+    if (m_pendingRequestId.isEmpty() && m_pendingHeaderValue.isEmpty()) {
+        if (status != 0)
+            m_traceSummary->setText(tr("The response carries no gateway request id: not served by this runtime?"));
+        return;
+    }
+    if (Runtime::TraceRing *ring = m_controller->host()->traces()) {
+        Runtime::TracePtr found;
+        if (!m_pendingRequestId.isEmpty())
+            found = ring->find(m_pendingRequestId);
+        if (!found)
+            for (const Runtime::TracePtr &t : ring->latest(200))
+                if (t && matchesPending(*t)) {
+                    found = t;
+                    break;
+                }
+        if (found) {
+            showTrace(found);
+            return;
+        }
+    }
+    m_traceSummary->setText(tr("Waiting for the trace …"));
+}
+
+bool RequestConsole::matchesPending(const Runtime::Trace &trace) const
+{
+    if (!m_pendingRequestId.isEmpty() && trace.requestId == m_pendingRequestId)
+        return true;
+    if (m_pendingHeaderValue.isEmpty())
+        return false;
+    for (const auto &h : trace.responseHeaders)
+        if (h.first.compare(m_pendingHeader, Qt::CaseInsensitive) == 0 && h.second == m_pendingHeaderValue)
+            return true;
+    return false;
+}
+
+void RequestConsole::onTraceRecorded(const Runtime::TracePtr &trace)
+{
+    if (!trace || m_lastTrace || (m_pendingRequestId.isEmpty() && m_pendingHeaderValue.isEmpty()))
+        return;
+    if (matchesPending(*trace))
+        showTrace(trace);
+}
+
+void RequestConsole::showTrace(const Runtime::TracePtr &trace)
+{
+    m_lastTrace = trace;
+    m_pendingRequestId.clear();
+    m_pendingHeaderValue.clear();
+    m_traceSteps->setRowCount(0);
+    const Runtime::TraceStep *failing = trace->failingStep();
+    for (const Runtime::TraceStep &step : trace->steps) {
+        const int row = m_traceSteps->rowCount();
+        m_traceSteps->insertRow(row);
+        auto *name = new QTableWidgetItem(step.name);
+        auto *outcome = new QTableWidgetItem(Runtime::toString(step.outcome));
+        auto *duration = new QTableWidgetItem(
+            step.durationUs < 1000 ? QStringLiteral("%1 µs").arg(step.durationUs)
+                                   : QStringLiteral("%1 ms").arg(double(step.durationUs) / 1000.0, 0, 'f', 2));
+        duration->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        auto *notes = new QTableWidgetItem(step.notes.join(QStringLiteral("; ")));
+        notes->setToolTip(step.notes.join(QLatin1Char('\n')));
+        const bool bad = step.flagged || step.outcome == Runtime::TraceStep::Outcome::Fail
+                         || (failing && &step == failing);
+        if (bad) {
+            for (QTableWidgetItem *item : {name, outcome, duration, notes})
+                item->setForeground(QColor(0xcf, 0x3b, 0x32));
+        } else if (step.outcome == Runtime::TraceStep::Outcome::Skipped) {
+            for (QTableWidgetItem *item : {name, outcome, duration, notes})
+                item->setForeground(QColor(Qt::gray));
+        }
+        m_traceSteps->setItem(row, StepColumn, name);
+        m_traceSteps->setItem(row, OutcomeColumn, outcome);
+        m_traceSteps->setItem(row, DurationColumn, duration);
+        m_traceSteps->setItem(row, NotesColumn, notes);
+    }
+    QString summary = tr("Request <b>%1</b> · %2 · %3 steps · %4 ms in the gateway")
+                          .arg(trace->requestId.toHtmlEscaped(),
+                               trace->routeKey.isEmpty() ? tr("no route") : trace->routeKey.toHtmlEscaped())
+                          .arg(trace->steps.size())
+                          .arg(double(trace->durationUs) / 1000.0, 0, 'f', 2);
+    if (!trace->errorType.isEmpty())
+        summary += QStringLiteral(" · <span style='color:#cf3b32'>") + trace->errorType.toHtmlEscaped() + QStringLiteral("</span>");
+    m_traceSummary->setText(summary);
+    Q_EMIT traceShown(trace);
+}
+
+} // namespace Gw::Ui

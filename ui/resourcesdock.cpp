@@ -1,0 +1,343 @@
+// The Resources dock: the document tree with undoable add/remove actions.
+#include "ui/resourcesdock.h"
+
+#include "model/documentsession.h"
+#include "ui/icons.h"
+#include "ui/models/documentedits.h"
+#include "ui/models/nodelookup.h"
+#include "ui/models/resourcetreemodel.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QMenu>
+#include <QToolBar>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace Gw::Ui {
+
+using namespace Gw::Model;
+using Kind = NodeRef::Kind;
+
+ResourcesDock::ResourcesDock(DocumentSession *session, QWidget *parent)
+    : QDockWidget(tr("Resources"), parent)
+    , m_session(session)
+    , m_model(new ResourceTreeModel(session, this))
+    , m_view(new QTreeView)
+{
+    setObjectName(QStringLiteral("ResourcesDock"));
+
+    m_view->setObjectName(QStringLiteral("resourceTree"));
+    m_view->setModel(m_model);
+    m_view->setHeaderHidden(true);
+    m_view->setUniformRowHeights(true);
+    m_view->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::DoubleClicked);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->setAnimated(true);
+    m_view->setIndentation(14);
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(ResourceTreeModel::NameColumn, QHeaderView::Stretch);
+    m_view->header()->setSectionResizeMode(ResourceTreeModel::DetailColumn, QHeaderView::ResizeToContents);
+
+    // Add ▸ menu: API kinds, resource, method (verb menu), route.
+    m_addApiMenu = new QMenu(tr("Add API"), this);
+    m_addApiMenu->setIcon(Icons::named(QStringLiteral("api")));
+    const QList<QPair<QString, ApiType>> apiKinds{{tr("REST API"), ApiType::Rest},
+                                                  {tr("HTTP API"), ApiType::Http},
+                                                  {tr("WebSocket API"), ApiType::WebSocket}};
+    for (const auto &kind : apiKinds) {
+        QAction *a = m_addApiMenu->addAction(kind.first);
+        const int type = int(kind.second);
+        connect(a, &QAction::triggered, this, [this, type] { addApi(type); });
+    }
+
+    m_addResource = new QAction(Icons::forNode(Kind::Resource), tr("Add Resource"), this);
+    m_addResource->setObjectName(QStringLiteral("addResourceAction"));
+    m_addResource->setToolTip(tr("Add a child resource under the selected resource"));
+    connect(m_addResource, &QAction::triggered, this, [this] {
+        const NodeRef created = addResource(resourceForAdd());
+        if (created.isValid())
+            m_view->edit(m_model->indexOf(created));
+    });
+
+    m_methodMenu = new QMenu(tr("Add Method"), this);
+    connect(m_methodMenu, &QMenu::aboutToShow, this, &ResourcesDock::populateMethodMenu);
+    m_addMethod = m_methodMenu->menuAction();
+    m_addMethod->setIcon(Icons::httpMethod(QStringLiteral("GET")));
+    m_addMethod->setObjectName(QStringLiteral("addMethodAction"));
+    populateMethodMenu(); // so the menu is usable (and testable) before it is first shown
+
+    m_addRoute = new QAction(Icons::forNode(Kind::Route), tr("Add Route"), this);
+    m_addRoute->setObjectName(QStringLiteral("addRouteAction"));
+    connect(m_addRoute, &QAction::triggered, this, [this] {
+        const NodeRef created = addRoute(NodeRef::api(currentNode().apiId));
+        if (created.isValid())
+            m_view->edit(m_model->indexOf(created));
+    });
+
+    m_remove = new QAction(Icons::named(QStringLiteral("remove"), QStyle::SP_TrashIcon), tr("Remove"), this);
+    m_remove->setObjectName(QStringLiteral("removeNodeAction"));
+    m_remove->setShortcut(QKeySequence::Delete);
+    m_remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_remove, &QAction::triggered, this, [this] { removeNode(currentNode()); });
+
+    auto *toolbar = new QToolBar;
+    toolbar->setIconSize(QSize(16, 16));
+    toolbar->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    auto *addApiButton = new QToolButton;
+    addApiButton->setMenu(m_addApiMenu);
+    addApiButton->setPopupMode(QToolButton::InstantPopup);
+    addApiButton->setIcon(Icons::named(QStringLiteral("add"), QStyle::SP_FileDialogNewFolder));
+    addApiButton->setToolTip(tr("Add API"));
+    toolbar->addWidget(addApiButton);
+    toolbar->addAction(m_addResource);
+    auto *methodButton = new QToolButton;
+    methodButton->setDefaultAction(m_addMethod);
+    methodButton->setPopupMode(QToolButton::InstantPopup);
+    toolbar->addWidget(methodButton);
+    toolbar->addAction(m_addRoute);
+    toolbar->addSeparator();
+    toolbar->addAction(m_remove);
+
+    auto *content = new QWidget;
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(toolbar);
+    layout->addWidget(m_view);
+    setWidget(content);
+    addAction(m_remove);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
+        updateActions();
+        const NodeRef node = currentNode();
+        if (!(node == m_lastReported)) {
+            m_lastReported = node;
+            Q_EMIT currentNodeChanged(node);
+        }
+    });
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, &ResourcesDock::saveViewState);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ResourcesDock::restoreViewState);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &ResourcesDock::showContextMenu);
+    connect(m_session, &DocumentSession::documentChanged, this, &ResourcesDock::updateActions);
+
+    m_lastFilePath = m_session->filePath();
+    restoreViewState();
+}
+
+NodeRef ResourcesDock::currentNode() const
+{
+    return m_model->nodeAt(m_view->currentIndex());
+}
+
+void ResourcesDock::selectNode(const NodeRef &node)
+{
+    const QModelIndex index = m_model->indexOf(node);
+    if (!index.isValid())
+        return;
+    m_view->scrollTo(index);
+    m_view->setCurrentIndex(index);
+}
+
+NodeRef ResourcesDock::resourceForAdd() const
+{
+    const NodeRef node = currentNode();
+    const Api *api = Lookup::api(m_session->document(), node.apiId);
+    if (!api || api->type != ApiType::Rest)
+        return {};
+    if (node.kind == Kind::Resource)
+        return node;
+    if (node.kind == Kind::Method)
+        return {Kind::Resource, node.apiId, Lookup::resourceOfMethod(*api, node.id)};
+    if (node.kind == Kind::Api && !api->resources.isEmpty()) {
+        for (const Resource &r : api->resources)
+            if (r.parentId.isEmpty())
+                return {Kind::Resource, api->id, r.id};
+    }
+    return {};
+}
+
+void ResourcesDock::updateActions()
+{
+    const ApiDocument &doc = m_session->document();
+    const NodeRef node = currentNode();
+    const Api *api = Lookup::api(doc, node.apiId);
+    const bool rest = api && api->type == ApiType::Rest;
+    m_addResource->setEnabled(rest && resourceForAdd().isValid());
+    m_addMethod->setEnabled(rest && resourceForAdd().isValid());
+    m_addRoute->setEnabled(api && api->type != ApiType::Rest);
+    m_remove->setEnabled(Edits::canRemove(doc, node));
+}
+
+void ResourcesDock::populateMethodMenu()
+{
+    m_methodMenu->clear();
+    const NodeRef resource = resourceForAdd();
+    QStringList existing;
+    if (const Api *api = Lookup::api(m_session->document(), resource.apiId))
+        if (const Resource *r = Lookup::resource(*api, resource.id))
+            for (const Method &m : r->methods)
+                existing << m.httpMethod;
+    for (const QString &verb : Edits::restMethods()) {
+        QAction *a = m_methodMenu->addAction(Icons::httpMethod(verb), verb);
+        a->setObjectName(QStringLiteral("addMethod_") + verb);
+        a->setEnabled(!existing.contains(verb));
+        connect(a, &QAction::triggered, this, [this, verb] { addMethod(resourceForAdd(), verb); });
+    }
+}
+
+NodeRef ResourcesDock::addResource(const NodeRef &parentResource, const QString &pathPart)
+{
+    if (parentResource.kind != Kind::Resource)
+        return {};
+    NodeRef created;
+    m_session->edit(tr("Add resource"), [&](ApiDocument &doc) {
+        created = Edits::addResource(doc, parentResource.apiId, parentResource.id, pathPart);
+    });
+    selectNode(created);
+    return created;
+}
+
+NodeRef ResourcesDock::addMethod(const NodeRef &resource, const QString &httpMethod)
+{
+    if (resource.kind != Kind::Resource)
+        return {};
+    const Api *api = Lookup::api(m_session->document(), resource.apiId);
+    if (const Resource *r = api ? Lookup::resource(*api, resource.id) : nullptr) {
+        for (const Method &m : r->methods)
+            if (m.httpMethod == httpMethod.toUpper())
+                return {}; // would be a no-op undo step
+    } else {
+        return {};
+    }
+    NodeRef created;
+    m_session->edit(tr("Add %1 method").arg(httpMethod.toUpper()), [&](ApiDocument &doc) {
+        created = Edits::addMethod(doc, resource.apiId, resource.id, httpMethod);
+    });
+    selectNode(created);
+    return created;
+}
+
+NodeRef ResourcesDock::addRoute(const NodeRef &apiNode)
+{
+    const Api *api = Lookup::api(m_session->document(), apiNode.apiId);
+    if (!api || api->type == ApiType::Rest)
+        return {};
+    const QString key = api->type == ApiType::Http ? QStringLiteral("GET /new") : QStringLiteral("newaction");
+    NodeRef created;
+    m_session->edit(tr("Add route"), [&](ApiDocument &doc) { created = Edits::addRoute(doc, apiNode.apiId, key); });
+    selectNode(created);
+    return created;
+}
+
+NodeRef ResourcesDock::addApi(int apiType)
+{
+    const auto type = ApiType(apiType);
+    const QString name = type == ApiType::Rest   ? QStringLiteral("NewRestApi")
+                         : type == ApiType::Http ? QStringLiteral("NewHttpApi")
+                                                 : QStringLiteral("NewWebSocketApi");
+    NodeRef created;
+    m_session->edit(tr("Add API"), [&](ApiDocument &doc) { created = Edits::addApi(doc, type, name); });
+    m_view->expand(m_model->indexOf(created));
+    selectNode(created);
+    return created;
+}
+
+bool ResourcesDock::removeNode(const NodeRef &node)
+{
+    if (!Edits::canRemove(m_session->document(), node))
+        return false;
+    // Select a neighbour so the properties panel does not go blank after a delete.
+    const QModelIndex index = m_model->indexOf(node);
+    const QModelIndex parentIndex = index.parent();
+    NodeRef next = m_model->nodeAt(index.siblingAtRow(index.row() + 1));
+    if (!next.isValid())
+        next = m_model->nodeAt(index.siblingAtRow(index.row() - 1));
+    if (!next.isValid())
+        next = m_model->nodeAt(parentIndex);
+    m_session->edit(tr("Remove %1").arg(m_model->data(index).toString()),
+                    [node](ApiDocument &doc) { Edits::remove(doc, node); });
+    selectNode(next);
+    return true;
+}
+
+void ResourcesDock::saveViewState()
+{
+    m_expanded.clear();
+    std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+        for (int row = 0; row < m_model->rowCount(parent); ++row) {
+            const QModelIndex index = m_model->index(row, 0, parent);
+            if (m_view->isExpanded(index)) {
+                m_expanded.insert(m_model->nodeAt(index));
+                walk(index);
+            }
+        }
+    };
+    walk({});
+    m_savedCurrent = currentNode();
+}
+
+void ResourcesDock::restoreViewState()
+{
+    bool anyKnown = false;
+    for (const NodeRef &node : std::as_const(m_expanded))
+        anyKnown = anyKnown || m_model->indexOf(node).isValid();
+    // A fresh document (or one whose nodes we never saw) opens with APIs and resources unfolded.
+    const bool newDocument = m_session->filePath() != m_lastFilePath || !anyKnown;
+    m_lastFilePath = m_session->filePath();
+    std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+        for (int row = 0; row < m_model->rowCount(parent); ++row) {
+            const QModelIndex index = m_model->index(row, 0, parent);
+            const NodeRef node = m_model->nodeAt(index);
+            const bool expand = newDocument
+                                    ? (node.kind == Kind::Api || node.kind == Kind::Resource)
+                                    : m_expanded.contains(node);
+            if (expand) {
+                m_view->expand(index);
+                walk(index);
+            }
+        }
+    };
+    walk({});
+    if (m_savedCurrent.isValid() && m_model->indexOf(m_savedCurrent).isValid()) {
+        selectNode(m_savedCurrent);
+    } else if (m_savedCurrent.isValid()) {
+        // The node went away (undo of an add, remove): fall back to its API.
+        selectNode(NodeRef::api(m_savedCurrent.apiId));
+    }
+    updateActions();
+    // A reset clears the current index without currentChanged: tell the others what is current.
+    const NodeRef node = currentNode();
+    if (!(node == m_lastReported)) {
+        m_lastReported = node;
+        Q_EMIT currentNodeChanged(node);
+    }
+}
+
+void ResourcesDock::showContextMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_view->indexAt(pos);
+    if (index.isValid())
+        m_view->setCurrentIndex(index);
+    QMenu menu;
+    if (m_addResource->isEnabled())
+        menu.addAction(m_addResource);
+    if (m_addMethod->isEnabled())
+        menu.addMenu(m_methodMenu);
+    if (m_addRoute->isEnabled())
+        menu.addAction(m_addRoute);
+    if (index.isValid() && (m_model->flags(index) & Qt::ItemIsEditable)) {
+        QAction *rename = menu.addAction(tr("Rename"));
+        connect(rename, &QAction::triggered, this, [this, index] { m_view->edit(index); });
+    }
+    menu.addSeparator();
+    menu.addMenu(m_addApiMenu);
+    if (m_remove->isEnabled()) {
+        menu.addSeparator();
+        menu.addAction(m_remove);
+    }
+    menu.exec(m_view->viewport()->mapToGlobal(pos));
+}
+
+} // namespace Gw::Ui

@@ -1,0 +1,95 @@
+// Typed access to the user's settings.
+#include "ui/settings.h"
+
+#include <QFileInfo>
+
+namespace Gw::Ui {
+
+namespace {
+const char RecentFilesKey[] = "recentFiles";
+const char RuntimePortKey[] = "runtime/port";
+const char GeometryKey[] = "mainWindow/geometry";
+const char StateKey[] = "mainWindow/state";
+} // namespace
+
+Settings::Settings()
+    : m_settings(std::make_unique<QSettings>())
+{}
+
+Settings::Settings(const QString &iniPath)
+    : m_settings(std::make_unique<QSettings>(iniPath, QSettings::IniFormat))
+{}
+
+Settings::~Settings() = default;
+
+QStringList Settings::recentFiles() const
+{
+    return m_settings->value(QLatin1String(RecentFilesKey)).toStringList();
+}
+
+void Settings::addRecentFile(const QString &path)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    QStringList files = recentFiles();
+    files.removeAll(absolute);
+    files.prepend(absolute);
+    while (files.size() > MaxRecentFiles)
+        files.removeLast();
+    setRecentFiles(files);
+}
+
+void Settings::removeRecentFile(const QString &path)
+{
+    QStringList files = recentFiles();
+    files.removeAll(QFileInfo(path).absoluteFilePath());
+    setRecentFiles(files);
+}
+
+void Settings::clearRecentFiles()
+{
+    setRecentFiles({});
+}
+
+void Settings::setRecentFiles(const QStringList &files)
+{
+    m_settings->setValue(QLatin1String(RecentFilesKey), files);
+}
+
+quint16 Settings::runtimePort() const
+{
+    bool ok = false;
+    const int port = m_settings->value(QLatin1String(RuntimePortKey), DefaultRuntimePort).toInt(&ok);
+    return ok && port >= 0 && port <= 65535 ? quint16(port) : DefaultRuntimePort;
+}
+
+void Settings::setRuntimePort(quint16 port)
+{
+    m_settings->setValue(QLatin1String(RuntimePortKey), port);
+}
+
+QByteArray Settings::windowGeometry() const
+{
+    return m_settings->value(QLatin1String(GeometryKey)).toByteArray();
+}
+
+void Settings::setWindowGeometry(const QByteArray &geometry)
+{
+    m_settings->setValue(QLatin1String(GeometryKey), geometry);
+}
+
+QByteArray Settings::windowState() const
+{
+    return m_settings->value(QLatin1String(StateKey)).toByteArray();
+}
+
+void Settings::setWindowState(const QByteArray &state)
+{
+    m_settings->setValue(QLatin1String(StateKey), state);
+}
+
+void Settings::sync()
+{
+    m_settings->sync();
+}
+
+} // namespace Gw::Ui
