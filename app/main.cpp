@@ -9,7 +9,6 @@
 
 #include <QApplication>
 #include <QCoreApplication>
-#include <QMessageBox>
 #include <QTextStream>
 
 #include <cstring>
@@ -33,17 +32,10 @@ int runGui(int argc, char **argv, const QString &file)
     Gw::Model::DocumentSession session;
     Gw::Runtime::RuntimeHost runtimeHost;
     Gw::Ui::MainWindow window(&session, &runtimeHost);
-    if (!file.isEmpty()) {
-        const Gw::Model::Diagnostics problems = session.open(file);
-        if (Gw::Model::hasErrors(problems)) {
-            QStringList lines;
-            for (const auto &d : problems)
-                lines << d.format(file);
-            QMessageBox::warning(&window, QStringLiteral("Cannot open project"),
-                                 lines.join(QLatin1Char('\n')));
-        }
-    }
     window.show();
+    // Through the window, so the file joins the recent list and problems reach the panel.
+    if (!file.isEmpty())
+        window.openFile(file);
     return QApplication::exec();
 }
 

@@ -59,6 +59,7 @@ private Q_SLOTS:
         QSignalSpy running(m_host.get(), &RuntimeHost::runningChanged);
         RuntimeOptions options;
         options.port = 0;
+        options.projectDir = QStringLiteral(GW_SOURCE_DIR "/resources/samples");
         QString error;
         QVERIFY2(m_host->start(m_doc, options, &error), qPrintable(error));
         QVERIFY(m_host->isRunning());
@@ -138,17 +139,33 @@ private Q_SLOTS:
         QCOMPARE(t->failingStep()->name, QStringLiteral("route"));
     }
 
-    void proxyIntegrationsNotRunYet()
+    void lambdaRouteRunsTheBundledPythonHandler()
     {
         RawHttpClient c;
         QVERIFY(c.connectTo(m_port));
-        const RawResponse r = c.request("POST /dev/pets HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\n\r\n{}");
-        QCOMPARE(r.status, 500);
-        QCOMPARE(r.body, QByteArray("{\"message\":\"Internal server error\"}"));
+        RawResponse r = c.request("GET /dev/pets/2 HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(QJsonDocument::fromJson(r.body).object().value("type").toString(), QStringLiteral("cat"));
+        QCOMPARE(r.header("Access-Control-Allow-Origin"), QByteArray("*"));
+        r = c.request("GET /dev/pets/999 HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        QCOMPARE(r.status, 404);
         QTRY_VERIFY(m_host->traces()->find(QString::fromLatin1(r.header("x-amzn-RequestId"))));
         const TracePtr t = m_host->traces()->find(QString::fromLatin1(r.header("x-amzn-RequestId")));
-        QVERIFY(t->failingStep());
-        QCOMPARE(t->failingStep()->name, QStringLiteral("integrate"));
+        QVERIFY(t->integrationLog.join('\n').contains(QLatin1String("REPORT RequestId:")));
+    }
+
+    void corsPreflightFromTheMock()
+    {
+        RawHttpClient c;
+        QVERIFY(c.connectTo(m_port));
+        const RawResponse r = c.request("OPTIONS /dev/pets HTTP/1.1\r\nHost: localhost\r\n"
+                                        "Origin: http://localhost:5173\r\n"
+                                        "Access-Control-Request-Method: POST\r\n\r\n");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("Access-Control-Allow-Origin"), QByteArray("*"));
+        QCOMPARE(r.header("Access-Control-Allow-Methods"), QByteArray("GET,OPTIONS,POST"));
+        QVERIFY(r.header("Access-Control-Allow-Headers").contains("Authorization"));
+        QVERIFY(r.body.isEmpty());
     }
 
     void rejectedRequestsAreTraced()
