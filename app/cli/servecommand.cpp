@@ -5,6 +5,7 @@
 
 #include "model/validation/lint.h"
 #include "runtime/runtimehost.h"
+#include "runtime/tls/localcertificate.h"
 #include "runtime/trace/trace.h"
 
 #include <QCoreApplication>
@@ -60,7 +61,23 @@ int serve(const QStringList &args)
     const QCommandLineOption traceDbOption(QStringLiteral("trace-db"),
                                            QStringLiteral("SQLite file for the trace history."),
                                            QStringLiteral("F"));
-    parser.addOptions({hostOption, portOption, stageOption, traceDbOption});
+    // HTTPS: the generated localhost certificate, or the user's; mTLS with a truststore.
+    const QCommandLineOption tlsOption(QStringLiteral("tls"),
+                                       QStringLiteral("Serve HTTPS with a self-signed localhost "
+                                                      "certificate generated on first use."));
+    const QCommandLineOption certOption(QStringLiteral("cert"),
+                                        QStringLiteral("PEM certificate (chain) to serve HTTPS with; "
+                                                       "implies --tls, needs --key."),
+                                        QStringLiteral("F"));
+    const QCommandLineOption keyOption(QStringLiteral("key"),
+                                       QStringLiteral("PEM private key of --cert."), QStringLiteral("F"));
+    const QCommandLineOption truststoreOption(QStringLiteral("truststore"),
+                                              QStringLiteral("PEM CA certificates: require client "
+                                                             "certificates signed by them (mutual "
+                                                             "TLS); implies --tls."),
+                                              QStringLiteral("F"));
+    parser.addOptions({hostOption, portOption, stageOption, traceDbOption, tlsOption, certOption,
+                       keyOption, truststoreOption});
     if (auto exitCode = parseCommandLine(parser, QStringLiteral("serve"), args, 1, 1))
         return *exitCode;
 
@@ -78,6 +95,11 @@ int serve(const QStringList &args)
         return UsageError;
     }
 
+    if (parser.isSet(certOption) != parser.isSet(keyOption)) {
+        err << "apigw-studio serve: --cert and --key go together\n";
+        return UsageError;
+    }
+
     const QString path = parser.positionalArguments().constFirst();
     auto loaded = loadDocument(path);
     if (!loaded)
@@ -91,6 +113,11 @@ int serve(const QStringList &args)
     options.stage = parser.value(stageOption);
     options.projectDir = QFileInfo(path).absolutePath();
     options.traceDbPath = parser.value(traceDbOption);
+    options.tls.enabled = parser.isSet(tlsOption) || parser.isSet(certOption)
+                          || parser.isSet(truststoreOption);
+    options.tls.certificateFile = parser.value(certOption);
+    options.tls.privateKeyFile = parser.value(keyOption);
+    options.tls.truststoreFile = parser.value(truststoreOption);
 
     Runtime::RuntimeHost runtimeHost;
     QString error;
@@ -100,6 +127,19 @@ int serve(const QStringList &args)
         return InputError;
     }
     printEndpoints(*doc, runtimeHost, options.stage);
+    if (options.tls.enabled) {
+        QTextStream out(stdout);
+        if (options.tls.certificateFile.isEmpty()) {
+            const QString cert = Runtime::LocalCertificate::defaultDirectory()
+                                 + QStringLiteral("/localhost-cert.pem");
+            out << "HTTPS with the generated certificate " << cert << " (trust it, e.g. curl --cacert "
+                << cert << ")\n";
+        }
+        if (!options.tls.truststoreFile.isEmpty())
+            out << "mutual TLS: clients must present a certificate signed by a CA in "
+                << options.tls.truststoreFile << '\n';
+        out.flush();
+    }
 
     QObject::connect(&runtimeHost, &Runtime::RuntimeHost::traceRecorded,
                      [](const Runtime::TracePtr &t) {

@@ -11,6 +11,7 @@ QString usage()
         "usage:\n"
         "  apigw-studio [FILE]                      GUI, optionally opening a project\n"
         "  apigw-studio serve FILE [--host H] [--port N] [--stage S] [--trace-db F]\n"
+        "                          [--tls] [--cert F --key F] [--truststore F]\n"
         "  apigw-studio invoke FILE --method M --path P [-H 'K: V']... [--data BODY|@FILE]\n"
         "                           [--trace text|json|log]\n"
         "  apigw-studio lint FILE\n"

@@ -65,6 +65,13 @@ ProxyEventInput eventInput(const RequestContext &ctx)
     in.sourceIp = colon > 0 ? r.clientAddress.left(colon) : r.clientAddress;
     in.domainName = QString::fromUtf8(r.header("Host"));
     in.requestTime = ctx.trace().startedAt;
+    in.clientCert = r.clientCert; // mTLS: requestContext.identity.clientCert
+    // What the policy stages decided (authorizer result, accepted API key).
+    in.authorizer = ctx.authorizer.eventValue(!ctx.api->isRest() && ctx.route.integration
+                                              && ctx.route.integration->integration->payloadFormatVersion
+                                                     != QLatin1String("1.0"));
+    in.apiKey = ctx.apiKey;
+    in.apiKeyId = ctx.apiKeyId;
     return in;
 }
 

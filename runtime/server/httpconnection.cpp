@@ -104,8 +104,11 @@ struct HttpConnectionCallbacks
             return 0;
         }
         // RFC 9110 10.1.1: a client that sent "Expect: 100-continue" may wait for this interim
-        // answer before sending the body. HTTP/1.0 clients do not know it.
-        if (p->http_major == 1 && p->http_minor >= 1
+        // answer before sending the body. HTTP/1.0 clients do not know it; without a body there
+        // is nothing to wait for.
+        const bool bodyFollows = (p->flags & F_CHUNKED)
+                                 || ((p->flags & F_CONTENTLENGTH) && p->content_length > 0);
+        if (bodyFollows && p->http_major == 1 && p->http_minor >= 1
             && equalsIgnoringCase(r.header("Expect"), "100-continue"))
             c->sendContinue();
         return 0;
@@ -461,6 +464,9 @@ void HttpConnection::closeWhenIdle()
 void HttpConnection::abort()
 {
     m_socket->abort();
+    // abort() emits disconnected only from a connected state; a connection that failed earlier
+    // (a refused TLS handshake) must still be counted as finished.
+    onDisconnected();
 }
 
 void HttpConnection::onDisconnected()

@@ -338,6 +338,16 @@ private Q_SLOTS:
         QVERIFY2(r.body.contains("body=hello\n"), r.body.constData());
     }
 
+    void expectContinueWithoutBodyGetsOnlyTheAnswer()
+    {
+        RawHttpClient c;
+        QVERIFY(c.connectTo(m_port));
+        const RawResponse r = c.request("POST /empty HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+                                        "Content-Length: 0\r\n\r\n");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(c.request("GET /next HTTP/1.1\r\nHost: x\r\n\r\n").status, 200);
+    }
+
     void expectContinueWaitsForEarlierPipelinedAnswers()
     {
         RawHttpClient c;
