@@ -173,8 +173,65 @@ static bool resolveVariable(const QString &name, const QString &type, const QStr
         *value = c.sourceIp;
         return true;
     }
+    if (name == QLatin1String("context.error.validationErrorString")) {
+        *value = c.validationErrorString;
+        return true;
+    }
+    if (name == QLatin1String("context.resourceId")) {
+        *value = c.resourceId;
+        return true;
+    }
+    if (name == QLatin1String("context.protocol")) {
+        *value = c.protocol;
+        return true;
+    }
+    if (name == QLatin1String("context.accountId")) {
+        *value = QStringLiteral("123456789012"); // the local account, as in proxy events
+        return true;
+    }
+    if (name == QLatin1String("context.requestTime")) {
+        *value = c.requestTime.isValid()
+                     ? QLocale::c().toString(c.requestTime, QStringLiteral("dd/MMM/yyyy:HH:mm:ss +0000"))
+                     : QString();
+        return true;
+    }
+    if (name == QLatin1String("context.requestTimeEpoch")) {
+        *value = c.requestTime.isValid() ? QString::number(c.requestTime.toMSecsSinceEpoch()) : QString();
+        return true;
+    }
+    if (name == QLatin1String("context.authorizer.principalId")) {
+        *value = c.principalId;
+        return true;
+    }
+    if (name.startsWith(QLatin1String("context.authorizer.claims."))) {
+        const QJsonValue v = c.authorizer.value(QStringLiteral("claims")).toObject().value(name.mid(26));
+        *value = v.isString() ? v.toString() : v.isDouble() ? QString::number(v.toDouble()) : v.toVariant().toString();
+        return true;
+    }
+    if (name.startsWith(QLatin1String("context.authorizer."))) {
+        const QJsonValue v = c.authorizer.value(name.mid(19));
+        *value = v.isString() ? v.toString() : v.isDouble() ? QString::number(v.toDouble()) : v.toVariant().toString();
+        return true;
+    }
+    if (name == QLatin1String("context.identity.apiKey")) {
+        *value = c.apiKey;
+        return true;
+    }
+    if (name == QLatin1String("context.identity.apiKeyId")) {
+        *value = c.apiKeyId;
+        return true;
+    }
+    if (name == QLatin1String("context.identity.userAgent")) {
+        *value = c.requestHeaders ? QString::fromUtf8(headerValue(*c.requestHeaders, "User-Agent")) : QString();
+        return true;
+    }
     if (name.startsWith(QLatin1String("stageVariables."))) {
         *value = c.stageVariables ? c.stageVariables->value(name.mid(15)) : QString();
+        return true;
+    }
+    if (name.startsWith(QLatin1String("method.request.multivalueheader."))) {
+        *value = c.requestHeaders ? QString::fromUtf8(headerValues(*c.requestHeaders, name.mid(32).toUtf8()).join(','))
+                                  : QString();
         return true;
     }
     if (name.startsWith(QLatin1String("method.request.header."))) {

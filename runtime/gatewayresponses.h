@@ -4,6 +4,9 @@
 
 #include "runtime/server/httpmessage.h"
 
+#include <QDateTime>
+#include <QJsonObject>
+#include <QLocale>
 #include <QMap>
 #include <QString>
 
@@ -32,6 +35,14 @@ struct GatewayResponseContext
     QString path;
     QString domainName;
     QString sourceIp;
+    QString resourceId;
+    QString protocol;             // HTTP/1.1
+    QDateTime requestTime;        // UTC
+    QString validationErrorString; // $context.error.validationErrorString
+    QString principalId;           // $context.authorizer.principalId
+    QJsonObject authorizer;        // $context.authorizer.X (Lambda context, JWT claims)
+    QString apiKey;                // $context.identity.apiKey
+    QString apiKeyId;              // $context.identity.apiKeyId
     const QMap<QString, QString> *stageVariables = nullptr;
     const HeaderList *requestHeaders = nullptr;
     QByteArray rawQuery;

@@ -4,6 +4,7 @@
 #include "app/cli/signalwatcher.h"
 
 #include "model/validation/lint.h"
+#include "runtime/auth/localidentityprovider.h"
 #include "runtime/runtimehost.h"
 #include "runtime/tls/localcertificate.h"
 #include "runtime/trace/trace.h"
@@ -43,6 +44,19 @@ static void printEndpoints(const Model::ApiDocument &doc, const Runtime::Runtime
     out.flush();
 }
 
+static bool usesLocalIdentityProvider(const Model::ApiDocument &doc)
+{
+    const QString port = QStringLiteral(":%1").arg(Runtime::LocalIdentityProvider::DefaultPort);
+    for (const Model::Api &api : doc.apis) {
+        for (const Model::Authorizer &a : api.authorizers) {
+            if ((a.jwtIssuer.contains(QLatin1String("127.0.0.1") + port)
+                 || a.jwtIssuer.contains(QLatin1String("localhost") + port)))
+                return true;
+        }
+    }
+    return false;
+}
+
 int serve(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -76,8 +90,11 @@ int serve(const QStringList &args)
                                                              "certificates signed by them (mutual "
                                                              "TLS); implies --tls."),
                                               QStringLiteral("F"));
+    const QCommandLineOption quietOption(QStringLiteral("quiet"),
+                                         QStringLiteral("Do not print a line per request (the "
+                                                        "traces are still recorded)."));
     parser.addOptions({hostOption, portOption, stageOption, traceDbOption, tlsOption, certOption,
-                       keyOption, truststoreOption});
+                       keyOption, truststoreOption, quietOption});
     if (auto exitCode = parseCommandLine(parser, QStringLiteral("serve"), args, 1, 1))
         return *exitCode;
 
@@ -141,7 +158,22 @@ int serve(const QStringList &args)
         out.flush();
     }
 
-    QObject::connect(&runtimeHost, &Runtime::RuntimeHost::traceRecorded,
+    // JWT and Cognito authorizers whose issuer is the local identity provider need it running.
+    Runtime::LocalIdentityProvider identityProvider;
+    if (usesLocalIdentityProvider(*doc)) {
+        QString idpError;
+        if (identityProvider.start(Runtime::LocalIdentityProvider::DefaultPort, &idpError)) {
+            QTextStream(stdout) << "local identity provider at " << identityProvider.issuer()
+                                << " (mint tokens with: apigw-studio token --aud ...)" << Qt::endl;
+        } else {
+            err << "apigw-studio serve: warning: the local identity provider did not start ("
+                << idpError << "); JWT authorizers that trust it will answer 401\n";
+            err.flush();
+        }
+    }
+
+    if (!parser.isSet(quietOption))
+        QObject::connect(&runtimeHost, &Runtime::RuntimeHost::traceRecorded,
                      [](const Runtime::TracePtr &t) {
                          QTextStream(stdout)
                              << t->startedAt.toString(Qt::ISODateWithMs) << ' ' << t->method << ' '

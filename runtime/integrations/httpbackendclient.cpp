@@ -2,8 +2,11 @@
 // calling worker thread's event loop, one per thread, keeping connections alive per origin.
 #include "runtime/integrations/httpbackendclient.h"
 
+#include "runtime/server/httpmessage.h"
+
 #include <QAbstractEventDispatcher>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QHostAddress>
 #include <QPointer>
 #include <QSslError>
@@ -87,19 +90,20 @@ private:
     void openSocket()
     {
         dropSocket();
+        m_socket = m_tls ? new QSslSocket(this) : new QTcpSocket(this);
+        // Requests go out in one write each; no reason to let Nagle hold any back.
+        QObject::connect(m_socket, &QTcpSocket::connected, this,
+                         [this] { m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1); });
         if (m_tls) {
-            auto *ssl = new QSslSocket(this);
+            auto *ssl = static_cast<QSslSocket *>(m_socket);
             QObject::connect(ssl, &QSslSocket::encrypted, this, [this] { writeRequest(); });
             QObject::connect(ssl, &QSslSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
                 for (const QSslError &e : errors)
                     m_sslErrors.append(e.errorString());
             });
-            m_socket = ssl;
         } else {
-            m_socket = new QTcpSocket(this);
             QObject::connect(m_socket, &QTcpSocket::connected, this, [this] { writeRequest(); });
         }
-        m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         QObject::connect(m_socket, &QTcpSocket::readyRead, this, [this] { readAvailable(); });
         QObject::connect(m_socket, &QTcpSocket::disconnected, this, [this] { peerClosed(); });
         QObject::connect(m_socket, &QTcpSocket::errorOccurred, this,
@@ -136,12 +140,15 @@ private:
         const BackendRequest &r = m_request;
         QByteArray out;
         out.reserve(256 + r.body.size());
-        out += r.method + ' ' + (r.target.isEmpty() ? QByteArray("/") : r.target) + " HTTP/1.1\r\nHost: ";
-        const QByteArray host = r.host.toUtf8();
-        out += host.contains(':') ? '[' + host + ']' : host; // IPv6 literals are bracketed
-        if (r.port != (r.tls ? 443 : 80))
-            out += ':' + QByteArray::number(r.port);
-        out += "\r\n";
+        out += r.method + ' ' + (r.target.isEmpty() ? QByteArray("/") : r.target) + " HTTP/1.1\r\n";
+        if (!hasHeader(r.headers, "Host")) {
+            const QByteArray host = r.host.toUtf8();
+            out += "Host: ";
+            out += host.contains(':') ? '[' + host + ']' : host; // IPv6 literals are bracketed
+            if (r.port != (r.tls ? 443 : 80))
+                out += ':' + QByteArray::number(r.port);
+            out += "\r\n";
+        }
         for (const auto &h : r.headers)
             out += h.first + ": " + h.second + "\r\n";
         if (!r.body.isEmpty() || r.method == "POST" || r.method == "PUT" || r.method == "PATCH")
@@ -326,8 +333,14 @@ HttpBackendClient *HttpBackendClient::forCurrentThread()
     // Owned by the thread's event dispatcher so that it (and its sockets) die on this thread.
     static thread_local QPointer<HttpBackendClient> client;
     if (!client) {
-        QObject *owner = QAbstractEventDispatcher::instance(QThread::currentThread());
-        client = new HttpBackendClient(owner);
+        QThread *thread = QThread::currentThread();
+        if (!QAbstractEventDispatcher::instance(thread))
+            QEventLoop ensureDispatcher; // a loop's construction gives the thread its dispatcher
+        client = new HttpBackendClient(QAbstractEventDispatcher::instance(thread));
+        // A worker thread that ends closes its backend connections while it still runs.
+        QPointer<HttpBackendClient> guard = client;
+        QObject::connect(thread, &QThread::finished, client, [guard] { delete guard.data(); },
+                         Qt::DirectConnection);
     }
     return client;
 }

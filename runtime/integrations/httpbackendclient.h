@@ -27,7 +27,7 @@ struct BackendRequest
     quint16 port = 80;
     QByteArray method = "GET";
     QByteArray target = "/"; // path and query as sent on the request line
-    HeaderList headers;      // Host and Content-Length are added by the client
+    HeaderList headers;      // Content-Length is added by the client, Host unless given here
     QByteArray body;
     int timeoutMs = 29000;
 };

@@ -142,16 +142,17 @@ QString greedyParameter(const RequestContext &ctx)
     return {};
 }
 
-// Failure answers: REST 500 "Internal server error" (config/endpoint errors, reference §3.6) with
-// the INTEGRATION_FAILURE gateway response's headers and template; its own status when the API
-// customised one. HTTP APIs: 500 "Internal Server Error".
+// Failure answers: REST 500 "Internal server error" with InternalServerErrorException (endpoint
+// errors, reference §3.6) through the INTEGRATION_FAILURE gateway response's headers and template,
+// keeping the status the API customised, if any. HTTP APIs: 500 "Internal Server Error".
 void answerIntegrationFailure(RequestContext &ctx)
 {
     ctx.setGatewayResponse(QStringLiteral("INTEGRATION_FAILURE"));
-    if (ctx.api->isRest() && !GatewayResponses::hasCustomStatus(ctx.api->api(), QStringLiteral("INTEGRATION_FAILURE"))) {
+    if (!ctx.api->isRest())
+        return;
+    if (!GatewayResponses::hasCustomStatus(ctx.api->api(), QStringLiteral("INTEGRATION_FAILURE")))
         ctx.response.status = 500;
-        setHeader(ctx.response.headers, "x-amzn-ErrorType", "InternalServerErrorException");
-    }
+    setHeader(ctx.response.headers, "x-amzn-ErrorType", "InternalServerErrorException");
 }
 
 } // namespace
@@ -206,7 +207,14 @@ QString HttpIntegration::buildRequest(const RequestContext &ctx, bool proxy, Bac
     if (!rest)
         HttpApiParameterMapping::applyRequest(in.requestParameters, ctx, m, *notes);
 
-    // What API Gateway adds for the backend: the client's address.
+    // What API Gateway adds for the backend: its API id (REST), its own User-Agent when the
+    // client's is not forwarded (REST non-proxy), the client's address.
+    if (rest) {
+        const QByteArray apiId = ctx.api->api().id.toUtf8();
+        setHeader(m.headers, "x-amzn-apigateway-api-id", apiId);
+        if (!proxy && !hasHeader(m.headers, "User-Agent"))
+            m.headers.append({QByteArrayLiteral("User-Agent"), QByteArray("AmazonAPIGateway_" + apiId)});
+    }
     const QByteArray ip = sourceIp(ctx).toUtf8();
     const QByteArray forwardedFor = headerValue(m.headers, "X-Forwarded-For");
     setHeader(m.headers, "X-Forwarded-For", forwardedFor.isEmpty() ? ip : forwardedFor + ", " + ip);
@@ -276,7 +284,14 @@ StageResult HttpIntegration::invoke(RequestContext &ctx)
                                                                     : request.host;
     trace.endpointUri = QStringLiteral("%1://%2:%3%4").arg(scheme, hostPort).arg(request.port)
                             .arg(QString::fromUtf8(request.target));
+    // The headers as the backend gets them, Host included (the client adds it when unmapped).
     trace.endpointRequestHeaders = request.headers;
+    if (!hasHeader(request.headers, "Host")) {
+        const bool defaultPort = request.port == (request.tls ? 443 : 80);
+        trace.endpointRequestHeaders.prepend({QByteArrayLiteral("Host"),
+                                              defaultPort ? hostPort.toUtf8()
+                                                          : QByteArray(hostPort.toUtf8() + ':' + QByteArray::number(request.port))});
+    }
     trace.endpointRequestBody = request.body;
     ctx.integrationRequestHeaders = request.headers;
     ctx.integrationRequestBody = request.body;

@@ -73,6 +73,8 @@ QJsonObject identityV1(const ProxyEventInput &in)
         {QStringLiteral("apiKey"), in.apiKey.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(in.apiKey)},
         {QStringLiteral("apiKeyId"), in.apiKeyId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(in.apiKeyId)},
         {QStringLiteral("clientCert"), in.clientCert.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(in.clientCert)}};
+    for (auto it = in.authorizedIdentity.begin(); it != in.authorizedIdentity.end(); ++it)
+        identity.insert(it.key(), it.value());
     return identity;
 }
 

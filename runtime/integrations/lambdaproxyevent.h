@@ -34,6 +34,9 @@ struct ProxyEventInput
     QString domainName;   // Host header
     QDateTime requestTime; // UTC
     QJsonObject authorizer; // REST: principalId + context / claims; HTTP: {jwt:…}|{lambda:…}
+    // Caller identity an authorizer established (IAM: accessKey, accountId, caller, user, userArn),
+    // set over the v1 requestContext.identity fields.
+    QJsonObject authorizedIdentity;
     QString apiKey, apiKeyId;
     QJsonObject clientCert; // mTLS: clientCertPem, subjectDN, issuerDN, serialNumber, validity
 };

@@ -70,6 +70,7 @@ ProxyEventInput eventInput(const RequestContext &ctx)
     in.authorizer = ctx.authorizer.eventValue(!ctx.api->isRest() && ctx.route.integration
                                               && ctx.route.integration->integration->payloadFormatVersion
                                                      != QLatin1String("1.0"));
+    in.authorizedIdentity = ctx.authorizer.identityFields();
     in.apiKey = ctx.apiKey;
     in.apiKeyId = ctx.apiKeyId;
     return in;

@@ -96,10 +96,11 @@ QString joinedHeader(const HeaderList &headers, const QByteArray &name, bool *fo
     return QString::fromUtf8(values.join(','));
 }
 
+// Characters of an unbraced `$source` reference (header names have '-', JSON paths '[0]').
 bool isNameChar(QChar c)
 {
     return c.isLetterOrNumber() || c == QLatin1Char('.') || c == QLatin1Char('_') || c == QLatin1Char('-')
-           || c == QLatin1Char('[') || c == QLatin1Char(']') || c == QLatin1Char('$');
+           || c == QLatin1Char('[') || c == QLatin1Char(']');
 }
 
 // One HTTP API mapping source ("request.header.x", …) → value; false when it has none.

@@ -89,6 +89,14 @@ Vtl::Value contextMap(const RequestContext &ctx)
                              "cognitoAuthenticationType", "cognitoIdentityId", "cognitoIdentityPoolId",
                              "principalOrgId", "user", "userArn"})
         identity.map()->insert(QLatin1String(name), Vtl::Value());
+    // What the policy stages established: the accepted API key and an IAM caller.
+    if (!ctx.apiKeyId.isEmpty()) {
+        identity.map()->insert(QStringLiteral("apiKey"), ctx.apiKey);
+        identity.map()->insert(QStringLiteral("apiKeyId"), ctx.apiKeyId);
+    }
+    const QJsonObject caller = ctx.authorizer.identityFields();
+    for (auto it = caller.begin(); it != caller.end(); ++it)
+        identity.map()->insert(it.key(), it.value().toString());
     m.insert(QStringLiteral("identity"), identity);
 
     Vtl::Value error = Vtl::Value::newMap();
@@ -108,7 +116,10 @@ Vtl::Value contextMap(const RequestContext &ctx)
         }
         m.insert(QLatin1String(name), override);
     }
-    m.insert(QStringLiteral("authorizer"), Vtl::Value::newMap());
+    // What the authorize step decided: principalId and context keys, or claims (Cognito).
+    m.insert(QStringLiteral("authorizer"), ctx.authorizer.kind == AuthorizerResult::Kind::None
+                                               ? Vtl::Value::newMap()
+                                               : Vtl::Value::fromVariant(ctx.authorizer.eventValue(false).toVariantMap()));
     return c;
 }
 

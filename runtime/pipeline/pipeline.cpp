@@ -38,8 +38,8 @@ std::shared_ptr<Pipeline> Pipeline::createDefault(const PipelineServices &servic
     p->m_stages.push_back(std::make_unique<RouteStage>());
     p->m_stages.push_back(std::make_unique<CorsStage>());
     p->m_stages.push_back(std::make_unique<ApiKeyStage>());
-    p->m_stages.push_back(std::make_unique<AuthorizeStage>());
-    p->m_stages.push_back(std::make_unique<ThrottleStage>());
+    p->m_stages.push_back(std::make_unique<AuthorizeStage>(services));
+    p->m_stages.push_back(std::make_unique<ThrottleStage>(services));
     p->m_stages.push_back(std::make_unique<ValidateStage>());
     p->m_stages.push_back(std::make_unique<MapRequestStage>());
     p->m_stages.push_back(std::make_unique<IntegrateStage>(services));

@@ -2,6 +2,8 @@
 // host (or an in-process invocation) owns.
 #pragma once
 
+#include <QString>
+
 namespace Gw::Runtime {
 
 class FunctionHost;
@@ -9,6 +11,8 @@ class FunctionHost;
 struct PipelineServices
 {
     FunctionHost *functions = nullptr; // local Lambda functions; null: Lambda integrations fail
+    // Usage-plan quota counts; empty: $APIGW_STUDIO_QUOTA_FILE, else the app data folder.
+    QString quotaStorePath = QString();
 };
 
 } // namespace Gw::Runtime

@@ -68,6 +68,16 @@ void RequestContext::setGatewayResponse(const QString &type, const QString &mess
     c.domainName = QString::fromUtf8(request.header("Host"));
     const qsizetype colon = request.clientAddress.lastIndexOf(QLatin1Char(':'));
     c.sourceIp = colon > 0 ? request.clientAddress.left(colon) : request.clientAddress;
+    c.resourceId = route.method ? route.method->id : QString();
+    c.protocol = QStringLiteral("HTTP/1.%1").arg(request.httpMinor);
+    c.requestTime = m_trace->startedAt;
+    c.validationErrorString = validationErrorString;
+    c.principalId = authorizer.principalId;
+    c.authorizer = authorizer.context;
+    if (!authorizer.claims.isEmpty())
+        c.authorizer.insert(QStringLiteral("claims"), authorizer.claims);
+    c.apiKey = apiKey;
+    c.apiKeyId = apiKeyId;
     c.stageVariables = &stageVariables();
     c.requestHeaders = &request.headers;
     c.rawQuery = request.rawQuery;

@@ -8,13 +8,38 @@
 #include "runtime/server/httpmessage.h"
 #include "runtime/trace/trace.h"
 
+#include <QJsonObject>
+
 #include <functional>
 #include <memory>
 #include <optional>
 
+namespace Gw::Model {
+struct UsagePlan;
+}
+
 namespace Gw::Runtime {
 
 class Pipeline;
+
+// What an authorizer decided about the caller, for $context.authorizer and the proxy event.
+struct AuthorizerResult
+{
+    enum class Kind { None, Lambda, Jwt, Cognito, Iam };
+    Kind kind = Kind::None;
+    QString principalId;        // Lambda: principalId; IAM: the principal ARN
+    QJsonObject context;        // Lambda authorizer context (REST: values already stringified)
+    QJsonObject claims;         // JWT / Cognito token claims
+    QStringList scopes;         // JWT scopes
+    QString usageIdentifierKey; // API key when the API's key source is AUTHORIZER
+    QJsonObject iam;            // IAM: accessKey, accountId, userArn, …
+    bool simpleResponse = false; // HTTP API payload 2.0 simple response
+
+    // requestContext.authorizer of the proxy event: REST and payload 1.0 (`v2` false) or 2.0.
+    QJsonObject eventValue(bool v2) const;
+    // requestContext.identity fields of the v1 event (IAM callers).
+    QJsonObject identityFields() const;
+};
 
 class RequestContext : public std::enable_shared_from_this<RequestContext>
 {
@@ -44,6 +69,14 @@ public:
     // The answer being built.
     HttpResponse response;
     QString errorType; // gateway response type when the gateway answered an error
+    // A detailed validation failure, for $context.error.validationErrorString in gateway responses.
+    QString validationErrorString;
+
+    // Decided by the policy stages (apiKey, authorize, throttle).
+    AuthorizerResult authorizer;
+    QString apiKey;   // the API key value the caller presented and that was accepted
+    QString apiKeyId; // its id (key_…), $context.identity.apiKeyId
+    const Model::UsagePlan *usagePlan = nullptr; // the key's plan for this API stage
 
     const QMap<QString, QString> &stageVariables() const;
     QString stageName() const;

@@ -5,7 +5,6 @@
 #include "runtime/integrations/httpintegration.h"
 #include "runtime/integrations/lambdaproxyintegration.h"
 #include "runtime/integrations/mockintegration.h"
-#include "runtime/integrations/unsupportedintegration.h"
 #include "runtime/pipeline/requestcontext.h"
 
 namespace Gw::Runtime {

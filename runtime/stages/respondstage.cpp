@@ -2,6 +2,7 @@
 #include "runtime/stages/respondstage.h"
 
 #include "runtime/pipeline/requestcontext.h"
+#include "runtime/policies/corspolicy.h"
 
 namespace Gw::Runtime {
 
@@ -13,6 +14,8 @@ const QString &RespondStage::name() const
 
 StageResult RespondStage::decide(RequestContext &ctx)
 {
+    // HTTP API CorsConfiguration: every answer, errors included, gets the gateway's CORS headers.
+    CorsPolicy::finishResponse(ctx);
     HttpResponse &r = ctx.response;
     if (!ctx.api || ctx.api->isRest()) {
         setHeader(r.headers, "x-amzn-RequestId", ctx.requestId.toLatin1());

@@ -126,6 +126,27 @@ QJsonObject traceToJson(const Trace &t)
                   {QStringLiteral("integrationLog"), QJsonArray::fromStringList(t.integrationLog)}};
     putBody(o, QStringLiteral("requestBody"), t.requestBody);
     putBody(o, QStringLiteral("responseBody"), t.responseBody);
+    // Written only when set, so traces without them keep their former JSON.
+    if (!t.resourcePath.isEmpty())
+        o.insert(QStringLiteral("resourcePath"), t.resourcePath);
+    if (!t.pathParameters.isEmpty()) {
+        QJsonArray params;
+        for (const auto &p : t.pathParameters)
+            params.append(QJsonArray{p.first, p.second});
+        o.insert(QStringLiteral("pathParameters"), params);
+    }
+    // The integration exchange, for the execution log of a trace read back from history.
+    if (!t.endpointUri.isEmpty()) {
+        o.insert(QStringLiteral("endpointUri"), t.endpointUri);
+        o.insert(QStringLiteral("endpointRequestHeaders"), headersToJson(t.endpointRequestHeaders));
+        putBody(o, QStringLiteral("endpointRequestBody"), t.endpointRequestBody);
+        o.insert(QStringLiteral("endpointStatus"), t.endpointStatus);
+        o.insert(QStringLiteral("integrationLatencyUs"), double(t.integrationLatencyUs));
+        o.insert(QStringLiteral("endpointResponseHeaders"), headersToJson(t.endpointResponseHeaders));
+        putBody(o, QStringLiteral("endpointResponseBody"), t.endpointResponseBody);
+    }
+    if (!t.executionFailure.isEmpty())
+        o.insert(QStringLiteral("executionFailure"), t.executionFailure);
     return o;
 }
 
@@ -155,6 +176,17 @@ Trace traceFromJson(const QJsonObject &o)
     t.errorType = o.value(QStringLiteral("errorType")).toString();
     for (const QJsonValue &l : o.value(QStringLiteral("integrationLog")).toArray())
         t.integrationLog << l.toString();
+    t.resourcePath = o.value(QStringLiteral("resourcePath")).toString();
+    for (const QJsonValue &p : o.value(QStringLiteral("pathParameters")).toArray())
+        t.pathParameters.append({p.toArray().at(0).toString(), p.toArray().at(1).toString()});
+    t.endpointUri = o.value(QStringLiteral("endpointUri")).toString();
+    t.endpointRequestHeaders = headersFromJson(o.value(QStringLiteral("endpointRequestHeaders")).toArray());
+    t.endpointRequestBody = takeBody(o, QStringLiteral("endpointRequestBody"));
+    t.endpointStatus = o.value(QStringLiteral("endpointStatus")).toInt();
+    t.integrationLatencyUs = qint64(o.value(QStringLiteral("integrationLatencyUs")).toDouble());
+    t.endpointResponseHeaders = headersFromJson(o.value(QStringLiteral("endpointResponseHeaders")).toArray());
+    t.endpointResponseBody = takeBody(o, QStringLiteral("endpointResponseBody"));
+    t.executionFailure = o.value(QStringLiteral("executionFailure")).toString();
     return t;
 }
 

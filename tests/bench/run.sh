@@ -39,7 +39,7 @@ NGINX_MASTER=$!
 
 now_ms() { date +%s%3N; }
 start=$(now_ms)
-"$BUILD/app/apigw-studio" serve tests/bench/bench.apigw.json --port $REST_PORT \
+"$BUILD/app/apigw-studio" serve tests/bench/bench.apigw.json --port $REST_PORT --quiet \
   --trace-db "$TMP/traces.sqlite" >"$TMP/serve.log" 2>&1 & PIDS+=($!)
 APP=$!
 until curl -fs -o /dev/null "http://127.0.0.1:$REST_PORT/bench/mock"; do sleep 0.002; done

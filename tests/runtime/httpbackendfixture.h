@@ -46,7 +46,7 @@ struct BackendSeenRequest
 
 struct BackendReply
 {
-    enum class Kind { Answer, Stall, Close };
+    enum class Kind { Answer, AnswerAndClose, Stall, Close };
     Kind kind = Kind::Answer;
     QByteArray bytes; // the whole answer for Kind::Answer
 
@@ -74,8 +74,14 @@ struct BackendReply
                             {"headers", h},
                             {"body", QString::fromUtf8(r.body)}};
         QList<QPair<QByteArray, QByteArray>> all = headers;
-        all.append({"Content-Type", "application/json"});
+        all.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
         return answer(status, QJsonDocument(o).toJson(QJsonDocument::Compact), all);
+    }
+    // Answers without saying "Connection: close", then closes: a kept-alive connection that dies.
+    static BackendReply andClose(BackendReply reply)
+    {
+        reply.kind = Kind::AnswerAndClose;
+        return reply;
     }
     static BackendReply stall() { return {Kind::Stall, {}}; }
     static BackendReply close() { return {Kind::Close, {}}; }
@@ -110,6 +116,9 @@ public:
         }
     }
     quint16 port() const { return m_port; }
+    // Answers any bytes at all (even a TLS ClientHello) with a plain-text HTTP 400: a backend
+    // that does not speak TLS behind an https:// URI.
+    void setAnswerAnyBytes(bool on) { m_answerAnyBytes = on; }
     int connectionCount() const { return m_connections.load(); }
     QList<BackendSeenRequest> requests() const
     {
@@ -139,6 +148,11 @@ protected:
                 QObject::connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
                 QObject::connect(s, &QTcpSocket::readyRead, s, [this, s, buffer] {
                     buffer->append(s->readAll());
+                    if (m_answerAnyBytes) {
+                        s->write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+                        s->disconnectFromHost();
+                        return;
+                    }
                     serve(s, *buffer);
                 });
             }
@@ -183,6 +197,10 @@ private:
             case BackendReply::Kind::Answer:
                 s->write(reply.bytes);
                 break;
+            case BackendReply::Kind::AnswerAndClose:
+                s->write(reply.bytes);
+                s->disconnectFromHost(); // after the bytes are written
+                return;
             case BackendReply::Kind::Stall:
                 return; // never answers this connection again
             case BackendReply::Kind::Close:
@@ -195,6 +213,7 @@ private:
     Handler m_handler;
     std::promise<quint16> *m_listening = nullptr;
     quint16 m_port = 0;
+    std::atomic<bool> m_answerAnyBytes{false};
     std::atomic<int> m_connections{0};
     mutable QMutex m_mutex;
     QList<BackendSeenRequest> m_requests;

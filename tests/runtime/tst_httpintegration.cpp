@@ -3,6 +3,7 @@
 // URI, greedy and named path variables, query/headers/body forwarding, keep-alive to the backend,
 // AWS's timeout answers (REST 504, HTTP API 503), unreachable backends, HTTP API parameter
 // mapping with reserved headers, REST request parameters and the benchmark's HTTP_PROXY route.
+#include "runtime/gateway.h"
 #include "runtime/integrations/parametermapping.h"
 #include "runtime/runtimehost.h"
 #include "runtime/trace/tracering.h"
@@ -119,7 +120,8 @@ private Q_SLOTS:
     void restProxyWithStageVariablesAndGreedyPath()
     {
         HttpBackendFixture backend([](const BackendSeenRequest &r) {
-            return BackendReply::echo(r, 201, {{"X-Backend", "yes"}, {"Set-Cookie", "a=1"}, {"Set-Cookie", "b=2"}});
+            return BackendReply::echo(r, 201, {{"X-Backend", "yes"}, {"Set-Cookie", "a=1"}, {"Set-Cookie", "b=2"},
+                                               {"Date", "Mon, 01 Jan 2024 00:00:00 GMT"}});
         });
         QVERIFY(backend.start());
         Api api = restApi();
@@ -142,7 +144,13 @@ private Q_SLOTS:
         for (const auto &h : r.headers)
             cookies += h.first.compare("Set-Cookie", Qt::CaseInsensitive) == 0;
         QCOMPARE(cookies, 2); // repeated backend headers stay repeated
-        QVERIFY(r.hasHeader("x-amzn-Remapped-Date")); // REST keeps the backend's Date aside
+        // REST keeps the backend's Date aside; the gateway's own Date is the only Date.
+        QCOMPARE(r.header("x-amzn-Remapped-Date"), QByteArray("Mon, 01 Jan 2024 00:00:00 GMT"));
+        int dates = 0;
+        for (const auto &h : r.headers)
+            dates += h.first.compare("Date", Qt::CaseInsensitive) == 0;
+        QCOMPARE(dates, 1);
+        QVERIFY(r.header("Date") != "Mon, 01 Jan 2024 00:00:00 GMT");
         QVERIFY(r.hasHeader("x-amzn-RequestId"));
 
         const QJsonObject seen = json(r);
@@ -161,6 +169,8 @@ private Q_SLOTS:
         QCOMPARE(t->endpointUri, QStringLiteral("http://127.0.0.1:%1/v1/a/b%20c?x=1&y=two&x=3").arg(backend.port()));
         QCOMPARE(t->endpointStatus, 201);
         QCOMPARE(t->endpointRequestBody, QByteArray("hello backend"));
+        QCOMPARE(headerValue(t->endpointRequestHeaders, "Host"), QStringLiteral("127.0.0.1:%1").arg(backend.port()).toUtf8());
+        QCOMPARE(headerValue(t->endpointResponseHeaders, "X-Backend"), QByteArray("yes"));
     }
 
     void restProxyFixedMethodAndUriQuery()
@@ -207,11 +217,8 @@ private Q_SLOTS:
     {
         // The backend answers, then closes every connection: the kept-alive connection the
         // gateway reuses is dead, and the gateway must open a fresh one without failing.
-        std::atomic<int> n{0};
-        HttpBackendFixture backend([&n](const BackendSeenRequest &r) {
-            BackendReply reply = BackendReply::echo(r);
-            ++n;
-            return reply;
+        HttpBackendFixture backend([](const BackendSeenRequest &r) {
+            return BackendReply::andClose(BackendReply::echo(r));
         });
         QVERIFY(backend.start());
         Api api = restApi();
@@ -222,13 +229,49 @@ private Q_SLOTS:
         RawHttpClient client;
         QVERIFY(client.connectTo(m_port));
         for (int i = 0; i < 5; ++i) {
-            // "Connection: close" reaches the backend as a hop-by-hop header: it is dropped, so
-            // the backend keeps the connection; this checks the gateway does not forward it.
+            // The client's Connection header is hop-by-hop: never forwarded.
             const RawResponse r = client.request(requestBytes("GET", "/dev/c", {{"Connection", "keep-alive"}}));
             QCOMPARE(r.status, 200);
             QVERIFY(!json(r).value("headers").toObject().contains("connection"));
         }
-        QCOMPARE(n.load(), 5);
+        QCOMPARE(backend.requestCount(), 5);
+        QCOMPARE(backend.connectionCount(), 5);
+    }
+
+    void backendFramings()
+    {
+        // Chunked answers, answers ended by closing the connection, and large bodies both ways.
+        const QByteArray big(1024 * 1024 + 7, 'x');
+        HttpBackendFixture backend([big](const BackendSeenRequest &r) {
+            if (r.target == "/chunked")
+                return BackendReply{BackendReply::Kind::Answer,
+                                    "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nX-Framing: chunked\r\n\r\n"
+                                    "5\r\nhello\r\n7\r\n, world\r\n0\r\n\r\n"};
+            if (r.target == "/eof")
+                return BackendReply{BackendReply::Kind::AnswerAndClose,
+                                    "HTTP/1.1 202 Accepted\r\nConnection: close\r\n\r\nuntil the end"};
+            return BackendReply::answer(200, r.body == big ? big : QByteArray("body differs"));
+        });
+        QVERIFY(backend.start());
+        Api api = restApi();
+        addResource(api, QStringLiteral("res_root"), QStringLiteral("{proxy+}"),
+                    {httpMethod(QStringLiteral("ANY"), IntegrationType::HttpProxy,
+                                QStringLiteral("http://127.0.0.1:%1/{proxy}").arg(backend.port()))});
+        QVERIFY(serve(api));
+        RawHttpClient client;
+        QVERIFY(client.connectTo(m_port));
+        RawResponse r = client.request(requestBytes("GET", "/dev/chunked"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body, QByteArray("hello, world"));
+        QCOMPARE(r.header("X-Framing"), QByteArray("chunked"));
+        QVERIFY(!r.hasHeader("Transfer-Encoding")); // the gateway frames its answer itself
+        r = client.request(requestBytes("GET", "/dev/eof"));
+        QCOMPARE(r.status, 202);
+        QCOMPARE(r.body, QByteArray("until the end"));
+        r = client.request(requestBytes("PUT", "/dev/big", {{"Content-Type", "application/octet-stream"}}, big));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body.size(), big.size());
+        QVERIFY(r.body == big);
     }
 
     void httpApiGreedyAndDefaultRoute()
@@ -335,7 +378,8 @@ private Q_SLOTS:
     void tlsFailureIsReported()
     {
         // A plain-HTTP backend behind an https:// URI: the TLS handshake fails.
-        HttpBackendFixture backend([](const BackendSeenRequest &) { return BackendReply::close(); });
+        HttpBackendFixture backend;
+        backend.setAnswerAnyBytes(true);
         QVERIFY(backend.start());
         Api api = restApi();
         addResource(api, QStringLiteral("res_root"), QStringLiteral("tls"),
@@ -355,10 +399,23 @@ private Q_SLOTS:
         Api api = restApi();
         addResource(api, QStringLiteral("res_root"), QStringLiteral("bad"),
                     {httpMethod(QStringLiteral("GET"), IntegrationType::HttpProxy, QStringLiteral("ftp://x/"))});
+        // A stage variable the stage does not set leaves no host: the trace says which.
+        addResource(api, QStringLiteral("res_root"), QStringLiteral("unset"),
+                    {httpMethod(QStringLiteral("GET"), IntegrationType::HttpProxy,
+                                QStringLiteral("http://${stageVariables.nowhere}/x"))});
         QVERIFY(serve(api));
-        const RawResponse r = call("GET", "/dev/bad");
+        RawResponse r = call("GET", "/dev/bad");
         QCOMPARE(r.status, 500);
         QCOMPARE(traceOf(r)->errorType, QStringLiteral("API_CONFIGURATION_ERROR"));
+        r = call("GET", "/dev/unset");
+        QCOMPARE(r.status, 500);
+        const TracePtr t = traceOf(r);
+        QVERIFY(t);
+        QCOMPARE(t->errorType, QStringLiteral("API_CONFIGURATION_ERROR"));
+        QString notes;
+        for (const TraceStep &s : t->steps)
+            notes += s.notes.join('\n');
+        QVERIFY2(notes.contains(QLatin1String("stage variable nowhere is not set on stage dev")), qPrintable(notes));
     }
 
     void httpApiParameterMapping()
@@ -382,7 +439,7 @@ private Q_SLOTS:
         p.insert(QStringLiteral("overwrite:path"), QStringLiteral("/backend/users/$request.path.id"));
         // Reserved: AWS refuses to map these.
         p.insert(QStringLiteral("overwrite:header.x-amz-date"), QStringLiteral("forged"));
-        p.insert(QStringLiteral("overwrite:header.Host"), QStringLiteral("evil.example"));
+        p.insert(QStringLiteral("overwrite:header.Host"), QStringLiteral("mapped.example")); // not reserved
         p.insert(QStringLiteral("overwrite:header.Authorization"), QStringLiteral("forged"));
         QMap<QString, QString> onOk;
         onOk.insert(QStringLiteral("overwrite:statuscode"), QStringLiteral("202"));
@@ -413,7 +470,7 @@ private Q_SLOTS:
         QCOMPARE(h.value("x-name").toString(), QStringLiteral("Ada"));
         QCOMPARE(h.value("x-req").toString().size(), 36); // a request id (UUID)
         QVERIFY(!h.contains("x-amz-date"));
-        QCOMPARE(h.value("host").toString(), QStringLiteral("127.0.0.1:%1").arg(backend.port()));
+        QCOMPARE(h.value("host").toString(), QStringLiteral("mapped.example")); // one Host: the mapped one
         QCOMPARE(h.value("authorization").toString(), QStringLiteral("Bearer t")); // the client's, unmapped
 
         const TracePtr t = traceOf(r);
@@ -493,12 +550,40 @@ private Q_SLOTS:
         QCOMPARE(h.value("x-from").toString(), QStringLiteral("client"));
         QVERIFY(!h.contains("x-none"));
         QVERIFY(!h.contains("x-unmapped")); // non-proxy: only mapped headers reach the backend
+        QCOMPARE(h.value("user-agent").toString(), QStringLiteral("AmazonAPIGateway_api_rest"));
+        QCOMPARE(h.value("x-amzn-apigateway-api-id").toString(), QStringLiteral("api_rest"));
         QCOMPARE(h.value("content-type").toString(), QStringLiteral("application/json"));
 
         // The backend's 404 selects the 4\d{2} integration response.
         r = call("POST", "/dev/books/missing", {{"Content-Type", "application/json"}}, "{}");
         QCOMPARE(r.status, 400);
         QCOMPARE(r.body, QByteArray("{\"mapped\":\"error\"}"));
+    }
+
+    void inProcessInvokeAndHead()
+    {
+        // The console and `apigw-studio invoke` run the pipeline on the calling thread, spinning
+        // a local event loop: the backend client must work there too.
+        HttpBackendFixture backend([](const BackendSeenRequest &r) {
+            return BackendReply::answer(200, r.method == "HEAD" ? QByteArray() : QByteArray("full body"),
+                                        {{"X-Method", r.method}});
+        });
+        QVERIFY(backend.start());
+        Api api = restApi();
+        addResource(api, QStringLiteral("res_root"), QStringLiteral("h"),
+                    {httpMethod(QStringLiteral("ANY"), IntegrationType::HttpProxy,
+                                QStringLiteral("http://127.0.0.1:%1/h").arg(backend.port()))});
+        const InvokeResult r = Gateway::invoke(documentWith(api), {}, {}, HttpRequest::make("GET", "/dev/h"), 10000);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(r.response.status, 200);
+        QCOMPARE(r.response.body, QByteArray("full body"));
+
+        // HEAD over the server: the backend's HEAD answer has no body to wait for.
+        QVERIFY(serve(api));
+        const RawResponse head = call("HEAD", "/dev/h");
+        QVERIFY(head.complete);
+        QCOMPARE(head.status, 200);
+        QCOMPARE(head.header("X-Method"), QByteArray("HEAD"));
     }
 
     void benchmarkProxyRoute()
