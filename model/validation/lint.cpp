@@ -33,6 +33,10 @@ struct Context
     {
         report(Diagnostic::Severity::Warning, location, message);
     }
+    void note(const QString &location, const QString &message)
+    {
+        report(Diagnostic::Severity::Note, location, message);
+    }
 };
 
 // ---- pointers and helpers -----------------------------------------------------------------
@@ -612,6 +616,22 @@ void mockOnHttpApi(Context &c)
     });
 }
 
+// AWS service integrations (SQS, DynamoDB, …) cannot reach AWS from a laptop: the runtime
+// renders the request AWS would send into the trace and answers with a stub. Say so up front.
+void awsServiceStub(Context &c)
+{
+    forEachIntegration(c.doc, [&](const Api &, const Integration &in, const QString &ptr) {
+        if (in.type != IntegrationType::Aws || !in.functionName.isEmpty()
+            || in.uri.contains(QLatin1String(":lambda:path/")))
+            return;
+        c.note(p(ptr, QStringLiteral("uri")),
+               QStringLiteral("AWS service integration %1 is not called locally: the trace shows the "
+                              "request AWS would send and %2 answers")
+                   .arg(q(in.uri), in.stubResponse.isEmpty() ? QStringLiteral("a default success body")
+                                                             : QStringLiteral("the integration's stubResponse")));
+    });
+}
+
 void integrationTimeout(Context &c)
 {
     forEachIntegration(c.doc, [&](const Api &api, const Integration &in, const QString &ptr) {
@@ -738,6 +758,9 @@ constexpr RuleDef rules[] = {
      "stage.",
      &stageVariableLimits},
     {"function-timeout", "A local function's timeout is 1–900 seconds.", &functionTimeout},
+    {"aws-service-stub",
+     "An AWS service integration (not Lambda) is answered by a stub locally; the note says which.",
+     &awsServiceStub},
 };
 
 } // namespace

@@ -222,3 +222,23 @@ QMap<QString, QString>::const_iterator MappingTemplates::find(const QMap<QString
 }
 
 } // namespace Gw::Runtime
+
+namespace Gw::Runtime {
+
+QString convertContent(const QString &contentHandling, bool payloadIsBinary, QByteArray *payload)
+{
+    if (contentHandling == QLatin1String("CONVERT_TO_TEXT") && payloadIsBinary) {
+        *payload = payload->toBase64();
+        return QStringLiteral("contentHandling CONVERT_TO_TEXT: the binary payload became base64 text");
+    }
+    if (contentHandling == QLatin1String("CONVERT_TO_BINARY") && !payloadIsBinary) {
+        const auto decoded = QByteArray::fromBase64Encoding(payload->trimmed(), QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded)
+            return QStringLiteral("contentHandling CONVERT_TO_BINARY: the payload is not base64; passed as it is");
+        *payload = *decoded;
+        return QStringLiteral("contentHandling CONVERT_TO_BINARY: the base64 payload became binary");
+    }
+    return QString();
+}
+
+} // namespace Gw::Runtime

@@ -43,3 +43,12 @@ public:
 };
 
 } // namespace Gw::Runtime
+
+namespace Gw::Runtime {
+
+// contentHandling of integrations and integration responses (AWS's content type conversions):
+// CONVERT_TO_TEXT base64-encodes a binary payload, CONVERT_TO_BINARY base64-decodes a text one;
+// empty passes the payload as it is. Returns the note for the trace (empty when nothing changed).
+QString convertContent(const QString &contentHandling, bool payloadIsBinary, QByteArray *payload);
+
+} // namespace Gw::Runtime

@@ -5,6 +5,7 @@
 // refuses — both refusals are 415 Unsupported Media Type.
 #include "runtime/stages/maprequeststage.h"
 
+#include "runtime/integrations/lambdaproxyevent.h"
 #include "runtime/mapping/mappingtemplates.h"
 #include "runtime/pipeline/requestcontext.h"
 
@@ -54,6 +55,11 @@ StageResult MapRequestStage::decide(RequestContext &ctx)
             ctx.setGatewayResponse(QStringLiteral("UNSUPPORTED_MEDIA_TYPE"));
             return StageResult::respond();
         }
+        const QString converted = convertContent(
+            in.contentHandling, isBinaryMediaType(contentType, ctx.api->api().binaryMediaTypes),
+            &ctx.integrationRequestBody);
+        if (!converted.isEmpty())
+            ctx.note(converted);
         ctx.note(in.requestTemplates.isEmpty()
                      ? QStringLiteral("no request templates: the body passes through (passthroughBehavior %1)")
                            .arg(Model::toString(behaviour))
@@ -64,7 +70,12 @@ StageResult MapRequestStage::decide(RequestContext &ctx)
     }
 
     ctx.note(QStringLiteral("request template for %1").arg(selected.key()));
-    const TemplateRender rendered = MappingTemplates::render(selected.value(), ctx, ctx.request.body);
+    QByteArray body = ctx.request.body;
+    const QString converted = convertContent(in.contentHandling,
+                                             isBinaryMediaType(contentType, ctx.api->api().binaryMediaTypes), &body);
+    if (!converted.isEmpty())
+        ctx.note(converted);
+    const TemplateRender rendered = MappingTemplates::render(selected.value(), ctx, body);
     for (const QString &w : rendered.warnings)
         ctx.note(QStringLiteral("template warning: ") + w);
     if (!rendered.ok) {

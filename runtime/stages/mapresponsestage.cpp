@@ -5,6 +5,7 @@
 // $context.responseOverride applied last.
 #include "runtime/stages/mapresponsestage.h"
 
+#include "runtime/integrations/lambdaproxyevent.h"
 #include "runtime/mapping/mappingtemplates.h"
 #include "runtime/pipeline/requestcontext.h"
 #include "runtime/vtl/jsonpath.h"
@@ -163,8 +164,15 @@ StageResult MapResponseStage::decide(RequestContext &ctx)
     }
 
     QString contentType = QStringLiteral("application/json");
+    QByteArray integrationBody = ctx.integrationResponseBody;
+    const QString converted = convertContent(
+        ir.contentHandling,
+        isBinaryMediaType(headerValue(ctx.integrationResponseHeaders, "Content-Type"), ctx.api->api().binaryMediaTypes),
+        &integrationBody);
+    if (!converted.isEmpty())
+        ctx.note(converted);
     if (ir.responseTemplates.isEmpty()) {
-        response.body = ctx.integrationResponseBody; // passthrough
+        response.body = integrationBody; // passthrough
         const QByteArray integrationType = headerValue(ctx.integrationResponseHeaders, "Content-Type");
         if (!integrationType.isEmpty())
             contentType = QString::fromLatin1(integrationType);
@@ -178,7 +186,7 @@ StageResult MapResponseStage::decide(RequestContext &ctx)
             it = ir.responseTemplates.cbegin();
         contentType = it.key();
         ctx.note(QStringLiteral("response template for %1").arg(contentType));
-        const TemplateRender rendered = MappingTemplates::render(it.value(), ctx, ctx.integrationResponseBody);
+        const TemplateRender rendered = MappingTemplates::render(it.value(), ctx, integrationBody);
         for (const QString &w : rendered.warnings)
             ctx.note(QStringLiteral("template warning: ") + w);
         if (!rendered.ok) {

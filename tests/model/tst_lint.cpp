@@ -419,6 +419,14 @@ const QList<Case> &cases()
              return d;
          },
          "function-timeout", "/functions/0/timeout"},
+        {"aws-service-stub",
+         [] {
+             ApiDocument d = restDoc();
+             restGet(d).integration.type = IntegrationType::Aws;
+             restGet(d).integration.uri = QStringLiteral("arn:aws:apigateway:us-east-1:sqs:action/SendMessage");
+             return d;
+         },
+         "aws-service-stub", "/apis/0/resources/1/methods/0/integration/uri", S::Note},
     };
     return list;
 }

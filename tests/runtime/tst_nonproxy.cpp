@@ -175,6 +175,17 @@ private:
         GwTest::addResource(api, QStringLiteral("res_root"), QStringLiteral("enqueue"),
                             {method(QStringLiteral("mth_enqueue"), sqs)});
 
+        // contentHandling both ways: binary request → base64 text; base64 stub → binary response.
+        api.binaryMediaTypes = {QStringLiteral("application/octet-stream")};
+        Gw::Model::Integration convert = sqs;
+        convert.requestTemplates.clear();
+        convert.contentHandling = QStringLiteral("CONVERT_TO_TEXT");
+        convert.stubResponse = QStringLiteral("aGVsbG8gYmluYXJ5");
+        convert.responses = {response(QStringLiteral("200"), QString())};
+        convert.responses[0].contentHandling = QStringLiteral("CONVERT_TO_BINARY");
+        GwTest::addResource(api, QStringLiteral("res_root"), QStringLiteral("convert"),
+                            {method(QStringLiteral("mth_convert"), convert)});
+
         auto doc = std::make_shared<Gw::Model::ApiDocument>();
         doc->apis.append(api);
         Gw::Model::LocalFunction f;
@@ -328,6 +339,18 @@ private Q_SLOTS:
         const TracePtr t = spy.constLast().first().value<TracePtr>();
         QCOMPARE(t->endpointUri, QStringLiteral("https://sqs.us-east-1.amazonaws.com/SendMessage"));
         QCOMPARE(t->endpointRequestBody, QByteArray("Action=SendMessage&MessageBody=%7B%22hello%22%3A+1%7D"));
+    }
+
+    void contentHandlingConversions()
+    {
+        QSignalSpy spy(m_host.get(), &RuntimeHost::traceRecorded);
+        const QByteArray binary("\x00\x01\xfe\xff", 4);
+        const RawResponse r = post("/convert", binary, "application/octet-stream");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body, QByteArray("hello binary"));
+        QTRY_VERIFY_WITH_TIMEOUT(!spy.isEmpty(), 5000);
+        const TracePtr t = spy.constLast().first().value<TracePtr>();
+        QCOMPARE(t->endpointRequestBody, binary.toBase64());
     }
 };
 
