@@ -1,5 +1,6 @@
 #include "runtime/integrations/awsintegration.h"
 
+#include "runtime/integrations/parametermapping.h"
 #include "runtime/pipeline/requestcontext.h"
 #include "runtime/stagevariables.h"
 
@@ -72,6 +73,18 @@ StageResult AwsIntegration::stub(RequestContext &ctx)
                                     {"X-Amz-Target", (service + QLatin1Char('.') + action).toLatin1()},
                                     {"X-Amz-Date", trace.startedAt.toUTC().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'")).toLatin1()}};
     trace.endpointRequestBody = ctx.integrationRequestBody;
+    if (!in.requestParameters.isEmpty()) {
+        // integration.request.header.X mappings (e.g. DynamoDB's X-Amz-Target) reach the request.
+        MappedRequest mapped;
+        QStringList notes;
+        RestRequestParameters::apply(in.requestParameters, ctx, mapped, notes);
+        for (const QString &n : notes)
+            ctx.note(n);
+        for (const auto &h : mapped.headers)
+            setHeader(trace.endpointRequestHeaders, h.first, h.second);
+        if (!mapped.rawQuery.isEmpty())
+            trace.endpointUri += QLatin1Char('?') + QString::fromLatin1(mapped.rawQuery);
+    }
     const bool configured = !in.stubResponse.isEmpty();
     ctx.integrationStatus = 200;
     ctx.integrationResponseBody = configured ? in.stubResponse.toUtf8() : defaultStubBody(service, action);

@@ -3,6 +3,7 @@
 // (Lambda custom, a real Python process), response parameters, response templates chosen by
 // Accept, $context.responseOverride, template errors → 500, and AWS service stubs.
 #include "runtime/runtimehost.h"
+#include "runtime/server/httpmessage.h"
 #include "runtime/trace/trace.h"
 
 #include "tests/runtime/rawhttpclient.h"
@@ -172,6 +173,8 @@ private:
         sqs.requestTemplates.insert(QStringLiteral("application/json"),
                                     QStringLiteral("Action=SendMessage&MessageBody=$util.urlEncode($input.body)"));
         sqs.responses = {response(QStringLiteral("200"), QString())};
+        sqs.requestParameters.insert(QStringLiteral("integration.request.header.Content-Type"),
+                                     QStringLiteral("'application/x-www-form-urlencoded'"));
         GwTest::addResource(api, QStringLiteral("res_root"), QStringLiteral("enqueue"),
                             {method(QStringLiteral("mth_enqueue"), sqs)});
 
@@ -339,6 +342,7 @@ private Q_SLOTS:
         const TracePtr t = spy.constLast().first().value<TracePtr>();
         QCOMPARE(t->endpointUri, QStringLiteral("https://sqs.us-east-1.amazonaws.com/SendMessage"));
         QCOMPARE(t->endpointRequestBody, QByteArray("Action=SendMessage&MessageBody=%7B%22hello%22%3A+1%7D"));
+        QCOMPARE(Gw::Runtime::headerValue(t->endpointRequestHeaders, "Content-Type"), QByteArray("application/x-www-form-urlencoded"));
     }
 
     void contentHandlingConversions()
