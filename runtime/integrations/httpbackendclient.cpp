@@ -47,6 +47,7 @@ public:
           m_port(r.port)
     {
         m_timer.setSingleShot(true);
+        m_timer.setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5% early: AWS's limit is a limit
         QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
             finish(BackendResponse::Outcome::Timeout,
                    QStringLiteral("no complete answer within %1 ms").arg(m_request.timeoutMs), false);
@@ -149,8 +150,13 @@ private:
                 out += ':' + QByteArray::number(r.port);
             out += "\r\n";
         }
-        for (const auto &h : r.headers)
+        for (const auto &h : r.headers) {
+            // Mapped values come from requests and bodies: a line break would smuggle headers.
+            if (h.first.isEmpty() || h.first.contains('\r') || h.first.contains('\n') || h.first.contains(':')
+                || h.second.contains('\r') || h.second.contains('\n'))
+                continue;
             out += h.first + ": " + h.second + "\r\n";
+        }
         if (!r.body.isEmpty() || r.method == "POST" || r.method == "PUT" || r.method == "PATCH")
             out += "Content-Length: " + QByteArray::number(r.body.size()) + "\r\n";
         out += "\r\n";

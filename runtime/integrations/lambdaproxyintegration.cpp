@@ -2,6 +2,7 @@
 // and the result judged by §1.16/§1.17 — with AWS's error statuses and execution-log wording.
 #include "runtime/integrations/lambdaproxyintegration.h"
 
+#include "runtime/gatewayresponses.h"
 #include "runtime/integrations/lambdaproxyevent.h"
 #include "runtime/integrations/lambdaproxyresponse.h"
 #include "runtime/lambda/functionhost.h"
@@ -31,7 +32,8 @@ QString functionArn(const QString &name)
 void answerIntegrationFailure(RequestContext &ctx)
 {
     ctx.setGatewayResponse(QStringLiteral("INTEGRATION_FAILURE"));
-    if (ctx.api->isRest()) {
+    if (ctx.api->isRest()
+        && !GatewayResponses::hasCustomStatus(ctx.api->api(), QStringLiteral("INTEGRATION_FAILURE"))) {
         ctx.response.status = 502;
         setHeader(ctx.response.headers, "x-amzn-ErrorType", "InternalServerErrorException");
     }

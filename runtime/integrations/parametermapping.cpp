@@ -182,6 +182,12 @@ bool parseKey(const QString &key, MappingKey *out)
     return false;
 }
 
+// A header value with a line break would smuggle headers into the message it is written to.
+bool hasLineBreak(const QString &value)
+{
+    return value.contains(QLatin1Char('\r')) || value.contains(QLatin1Char('\n'));
+}
+
 void applyHeader(HeaderList &headers, const MappingKey &k, const QString &value)
 {
     const QByteArray name = k.name.toUtf8();
@@ -330,8 +336,14 @@ QString HttpApiParameterMapping::evaluate(const QString &value, const RequestCon
             end = close + 1;
         } else {
             end = i + 1;
-            while (end < n && isNameChar(value.at(end)))
+            int brackets = 0; // ']' belongs to the name only when it closes a '[' of it
+            while (end < n && isNameChar(value.at(end))) {
+                if (value.at(end) == QLatin1Char('['))
+                    ++brackets;
+                else if (value.at(end) == QLatin1Char(']') && --brackets < 0)
+                    break;
                 ++end;
+            }
             name = value.mid(i + 1, end - i - 1);
         }
         QString resolved;
@@ -365,6 +377,10 @@ void HttpApiParameterMapping::applyRequest(const QMap<QString, QString> &paramet
                                                                     : evaluate(it.value(), ctx, nullptr, &missing);
         if (!missing.isEmpty())
             notes.append(QStringLiteral("request parameter '%1': %2 has no value").arg(it.key(), missing.join(QStringLiteral(", "))));
+        if (k.location == QLatin1String("header") && hasLineBreak(value)) {
+            notes.append(QStringLiteral("request parameter '%1': the value has a line break: not sent").arg(it.key()));
+            continue;
+        }
         if (k.location == QLatin1String("header")) {
             applyHeader(out.headers, k, value);
         } else if (k.location == QLatin1String("querystring")) {
@@ -414,6 +430,9 @@ void HttpApiParameterMapping::applyResponse(const QMap<QString, QMap<QString, QS
                 continue;
             }
             response.status = status;
+        } else if (hasLineBreak(value)) {
+            notes.append(QStringLiteral("response parameter '%1': the value has a line break: not sent").arg(it.key()));
+            continue;
         } else {
             applyHeader(response.headers, k, value);
         }

@@ -2,6 +2,7 @@
 #include "runtime/policies/iamauthorizer.h"
 
 #include "runtime/auth/sigv4verifier.h"
+#include "runtime/gatewayresponses.h"
 #include "runtime/pipeline/requestcontext.h"
 
 namespace Gw::Runtime {
@@ -45,7 +46,8 @@ StageResult IamAuthorizer::authorize(RequestContext &ctx)
             return StageResult::respond();
         }
         ctx.setGatewayResponse(type, r.failure.message);
-        if (r.failure.statusCode > 0)
+        // The verifier's status (e.g. 400 for a malformed header) unless the API customised it.
+        if (r.failure.statusCode > 0 && !GatewayResponses::hasCustomStatus(ctx.api->api(), type))
             ctx.response.status = r.failure.statusCode;
         return StageResult::respond();
     }

@@ -5,6 +5,8 @@
 // mapping with reserved headers, REST request parameters and the benchmark's HTTP_PROXY route.
 #include "runtime/gateway.h"
 #include "runtime/integrations/parametermapping.h"
+#include "runtime/pipeline/requestcontext.h"
+#include "runtime/router.h"
 #include "runtime/runtimehost.h"
 #include "runtime/trace/tracering.h"
 
@@ -434,6 +436,8 @@ private Q_SLOTS:
         p.insert(QStringLiteral("remove:header.x-drop"), QString());
         p.insert(QStringLiteral("overwrite:header.x-name"), QStringLiteral("$request.body.user.name"));
         p.insert(QStringLiteral("overwrite:header.x-req"), QStringLiteral("$context.requestId"));
+        // A body value with a line break must not smuggle a header to the backend.
+        p.insert(QStringLiteral("overwrite:header.x-evil"), QStringLiteral("$request.body.user.evil"));
         p.insert(QStringLiteral("append:querystring.added"), QStringLiteral("static value"));
         p.insert(QStringLiteral("remove:querystring.secret"), QString());
         p.insert(QStringLiteral("overwrite:path"), QStringLiteral("/backend/users/$request.path.id"));
@@ -447,6 +451,7 @@ private Q_SLOTS:
         onOk.insert(QStringLiteral("overwrite:header.x-method"), QStringLiteral("$response.body.method"));
         onOk.insert(QStringLiteral("remove:header.x-secret"), QString());
         onOk.insert(QStringLiteral("overwrite:header.apigw-requestid"), QStringLiteral("forged"));
+        onOk.insert(QStringLiteral("overwrite:header.x-evil-out"), QStringLiteral("$request.body.user.evil"));
         rt.integration.responseParameters.insert(QStringLiteral("200"), onOk);
         api.routes.append(rt);
         QVERIFY(serve(api));
@@ -454,12 +459,14 @@ private Q_SLOTS:
         const RawResponse r = call("POST", "/users/42?q=blue&secret=1",
                                    {{"X-List", "first"}, {"X-Drop", "gone"}, {"Authorization", "Bearer t"},
                                     {"Content-Type", "application/json"}},
-                                   R"({"user":{"name":"Ada"}})");
+                                   R"({"user":{"name":"Ada","evil":"a\r\nX-Smuggled: yes"}})");
         QCOMPARE(r.status, 202); // overwrite:statuscode
         QCOMPARE(r.header("x-out"), QByteArray("from-b"));
         QCOMPARE(r.header("x-method"), QByteArray("POST"));
         QVERIFY(!r.hasHeader("x-secret"));
         QVERIFY(r.header("apigw-requestid") != "forged");
+        QVERIFY(!r.hasHeader("x-evil-out"));
+        QVERIFY(!r.hasHeader("X-Smuggled"));
 
         const QJsonObject seen = json(r);
         QCOMPARE(seen.value("target").toString(), QStringLiteral("/backend/users/42?q=blue&added=static%20value"));
@@ -468,6 +475,8 @@ private Q_SLOTS:
         QCOMPARE(h.value("x-list").toString(), QStringLiteral("first,green-blue"));
         QVERIFY(!h.contains("x-drop"));
         QCOMPARE(h.value("x-name").toString(), QStringLiteral("Ada"));
+        QVERIFY(!h.contains("x-smuggled"));
+        QVERIFY(!h.contains("x-evil"));
         QCOMPARE(h.value("x-req").toString().size(), 36); // a request id (UUID)
         QVERIFY(!h.contains("x-amz-date"));
         QCOMPARE(h.value("host").toString(), QStringLiteral("mapped.example")); // one Host: the mapped one
@@ -481,6 +490,40 @@ private Q_SLOTS:
         QVERIFY2(notes.contains(QLatin1String("header x-amz-date is reserved")), qPrintable(notes));
         QVERIFY(notes.contains(QLatin1String("header Authorization is reserved")));
         QVERIFY(notes.contains(QLatin1String("header apigw-requestid is reserved")));
+        QVERIFY(notes.contains(QLatin1String("'overwrite:header.x-evil': the value has a line break: not sent")));
+    }
+
+    void mappingValues()
+    {
+        // Value syntax of HTTP API parameter mapping, evaluated against one request.
+        Api api = httpApi();
+        api.stages[0].variables.insert(QStringLiteral("env"), QStringLiteral("test"));
+        api.routes.append(route(QStringLiteral("POST /items/{id}")));
+        const CompiledApiPtr compiled = CompiledApi::compile(documentWith(api), api.id);
+        QVERIFY(compiled);
+        auto ctx = std::make_shared<RequestContext>(
+            compiled, HttpRequest::make("POST", "/items/7?tag=a&tag=b&one=1",
+                                        {{"X-H", "h1"}, {"x-h", "h2"}, {"Host", "example.local"}},
+                                        R"({"list":[{"n":1},{"n":2}],"obj":{"k":"v"},"flag":true})"));
+        ctx->route = Router::match(*compiled, "POST", "/items/7");
+        QVERIFY(ctx->route.matched());
+        QStringList missing;
+        auto eval = [&](const char *value) {
+            return HttpApiParameterMapping::evaluate(QString::fromLatin1(value), *ctx, nullptr, &missing);
+        };
+        QCOMPARE(eval("$request.header.x-h"), QStringLiteral("h1,h2")); // repeats comma-joined
+        QCOMPARE(eval("$request.querystring.tag"), QStringLiteral("a,b"));
+        QCOMPARE(eval("$request.path.id"), QStringLiteral("7"));
+        QCOMPARE(eval("$request.path"), QStringLiteral("/items/7"));
+        QCOMPARE(eval("$request.body.list[1].n"), QStringLiteral("2"));
+        QCOMPARE(eval("$request.body.obj"), QStringLiteral("{\"k\":\"v\"}"));
+        QCOMPARE(eval("$request.body.flag"), QStringLiteral("true"));
+        QCOMPARE(eval("${stageVariables.env}:${request.querystring.one}"), QStringLiteral("test:1"));
+        QCOMPARE(eval("$context.httpMethod $context.domainName"), QStringLiteral("POST example.local"));
+        QCOMPARE(eval("plain text"), QStringLiteral("plain text"));
+        QVERIFY(missing.isEmpty());
+        QCOMPARE(eval("[$request.header.absent]"), QStringLiteral("[]"));
+        QCOMPARE(missing, QStringList{QStringLiteral("request.header.absent")});
     }
 
     void reservedHeaders_data()
