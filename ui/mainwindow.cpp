@@ -4,7 +4,10 @@
 #include "model/documentsession.h"
 #include "runtime/runtimehost.h"
 #include "ui/console/consoledock.h"
+#include "ui/console/requestconsole.h"
+#include "ui/editors/propertiespanel.h"
 #include "ui/icons.h"
+#include "ui/models/nodelookup.h"
 #include "ui/models/noderef.h"
 #include "ui/problemsdock.h"
 #include "ui/propertiesdock.h"
@@ -98,7 +101,7 @@ MainWindow::MainWindow(DocumentSession *session, Runtime::RuntimeHost *runtimeHo
         resize(1400, 900);
     if (!restoreState(m_settings->windowState())) {
         // Default proportions: a narrow tree, the editor widest, the console beside it.
-        resizeDocks({m_resources, m_properties, m_console}, {270, 620, 500}, Qt::Horizontal);
+        resizeDocks({m_resources, m_properties, m_console}, {260, 700, 440}, Qt::Horizontal);
         resizeDocks({m_properties, m_problems}, {620, 200}, Qt::Vertical);
     }
     updateTitle();
@@ -135,6 +138,27 @@ void MainWindow::createDocks()
     connect(m_resources, &ResourcesDock::currentNodeChanged, m_properties, &PropertiesDock::setNode);
     connect(m_resources, &ResourcesDock::currentNodeChanged, m_console, &ConsoleDock::setTarget);
     connect(m_problems, &ProblemsDock::nodeActivated, m_resources, &ResourcesDock::selectNode);
+    // A failed step in a trace leads to the method execution box that configures it.
+    connect(m_console->console(), &RequestConsole::stepActivated, this,
+            [this](const NodeRef &target, const QString &step) {
+                // The trace names the operation that served the call, which may not be the
+                // selected one (the URL was edited): prefer it.
+                NodeRef node = target;
+                if (const Runtime::TracePtr trace = m_console->console()->lastTrace()) {
+                    const NodeRef served = Lookup::operationNode(m_session->document(), trace->apiId, trace->routeKey);
+                    if (served.isValid())
+                        node = served;
+                }
+                showStep(node, step);
+            });
+}
+
+bool MainWindow::showStep(const NodeRef &node, const QString &stepName)
+{
+    m_resources->selectNode(node);
+    m_properties->show();
+    m_properties->raise();
+    return m_properties->panel()->showStep(stepName);
 }
 
 void MainWindow::createMenus()

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "model/diagnostic.h"
+#include "ui/models/noderef.h"
 
 #include <QMainWindow>
 
@@ -66,6 +67,11 @@ public:
     RuntimeDock *runtimeDock() const { return m_runtimeDock; }
     RuntimeController *runtimeController() const { return m_runtime; }
     Settings *settings() const { return m_settings.get(); }
+
+public Q_SLOTS:
+    // Selects a method and opens the method execution box configuring a trace step; false when
+    // the node is not a REST method or no box configures the step.
+    bool showStep(const Gw::Ui::NodeRef &node, const QString &stepName);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -4,7 +4,12 @@
 #include "model/serialization/projectfile.h"
 #include "runtime/runtimehost.h"
 #include "ui/code/codeeditor.h"
+#include "ui/editors/fieldbinder.h"
+#include "ui/editors/integrationresponseeditor.h"
+#include "ui/editors/methodexecutionview.h"
 #include "ui/editors/propertiespanel.h"
+#include "ui/editors/templateeditor.h"
+#include "ui/editors/templatemapeditor.h"
 #include "ui/mainwindow.h"
 #include "ui/models/nodelookup.h"
 #include "ui/models/resourcetreemodel.h"
@@ -92,17 +97,23 @@ private Q_SLOTS:
         QVERIFY(session.isModified());
         QVERIFY(window.isWindowModified());
 
-        // 2. Edit the MOCK body of GET /animals in the properties panel.
+        // 2. Edit the MOCK body of GET /animals in the method execution view: it is the template
+        //    of the default integration response.
         window.resourcesDock()->selectNode(PetsGet);
         QCOMPARE(window.resourcesDock()->currentNode(), PetsGet);
         auto *panel = window.findChild<Ui::PropertiesPanel *>();
         QVERIFY(panel);
         QCOMPARE(panel->node(), PetsGet);
+        Ui::MethodExecutionView *execution = panel->methodExecutionView();
+        QVERIFY(execution);
+        QCOMPARE(execution->currentStep(), QStringLiteral("integrate"));
         auto *integrationType = window.findChild<QComboBox *>(QStringLiteral("integrationType"));
         QVERIFY(integrationType);
+        QVERIFY(integrationType->isVisibleTo(panel));
         QCOMPARE(integrationType->currentData().toString(), QStringLiteral("MOCK"));
-        auto *body = window.findChild<Ui::CodeEditor *>(QStringLiteral("mockResponseBody"));
-        QVERIFY(body);
+        QVERIFY(panel->showStep(QStringLiteral("mapResponse")));
+        Ui::CodeEditor *body = execution->integrationResponseEditor()->templates()->templateEditor()->editor();
+        QVERIFY(body->isVisibleTo(panel));
         QCOMPARE(body->text(), defaultResponse(original, PetsGet.id).responseTemplates.value(QStringLiteral("application/json")));
         const QString newBody = QStringLiteral("[{\"id\": 7, \"type\": \"parrot\"}]");
         body->setText(newBody);
@@ -110,18 +121,18 @@ private Q_SLOTS:
                  newBody);
         QCOMPARE(session.undoStack()->count(), 2);
 
-        // 3. Type a status code: key by key, one undo step; the method response follows.
-        auto *status = window.findChild<QLineEdit *>(QStringLiteral("mockStatusCode"));
+        // 3. Type a status code: key by key, one undo step; without a method response 201 it is flagged.
+        auto *status = window.findChild<QLineEdit *>(QStringLiteral("integrationResponseStatus"));
         QVERIFY(status);
         QVERIFY(status->isVisibleTo(panel));
         QCOMPARE(status->text(), QStringLiteral("200"));
+        status->setFocus();
         status->selectAll();
         QTest::keyClicks(status, QStringLiteral("201"));
         QCOMPARE(status->text(), QStringLiteral("201"));
         QCOMPARE(status->cursorPosition(), 3); // refreshes did not move the cursor
         QCOMPARE(defaultResponse(session.document(), PetsGet.id).statusCode, QStringLiteral("201"));
-        QCOMPARE(Ui::Lookup::method(session.document().apis.first(), PetsGet.id)->methodResponses.first().statusCode,
-                 QStringLiteral("201"));
+        QVERIFY(!Ui::FieldBinder::problemOf(status).isEmpty());
         QCOMPARE(session.undoStack()->count(), 3);
         const Model::ApiDocument edited = session.document();
 

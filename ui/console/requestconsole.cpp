@@ -138,6 +138,8 @@ RequestConsole::RequestConsole(RuntimeController *controller, QWidget *parent)
     m_traceSteps->horizontalHeader()->setSectionResizeMode(StepColumn, QHeaderView::ResizeToContents);
     m_traceSteps->horizontalHeader()->setSectionResizeMode(OutcomeColumn, QHeaderView::ResizeToContents);
     m_traceSteps->horizontalHeader()->setSectionResizeMode(DurationColumn, QHeaderView::ResizeToContents);
+    m_traceSteps->setToolTip(tr("Double-click a step to open what configures it."));
+    connect(m_traceSteps, &QTableWidget::cellDoubleClicked, this, [this](int row, int) { activateStep(row); });
     m_traceSummary = new QLabel;
     m_traceSummary->setObjectName(QStringLiteral("consoleTraceSummary"));
     m_traceSummary->setWordWrap(true);
@@ -422,6 +424,14 @@ void RequestConsole::onTraceRecorded(const Runtime::TracePtr &trace)
         return;
     if (matchesPending(*trace))
         showTrace(trace);
+}
+
+void RequestConsole::activateStep(int row)
+{
+    const QTableWidgetItem *item = m_traceSteps->item(row, StepColumn);
+    // The target may be unset (a URL typed by hand): the receiver resolves the trace's operation.
+    if (item)
+        Q_EMIT stepActivated(m_target, item->text());
 }
 
 void RequestConsole::showTrace(const Runtime::TracePtr &trace)

@@ -47,12 +47,17 @@ public:
     QByteArray lastResponseBody() const { return m_lastBody; }
     Runtime::TracePtr lastTrace() const { return m_lastTrace; }
     bool isBusy() const { return m_reply != nullptr; }
+    NodeRef target() const { return m_target; }
+    // Activates a row of the trace table, as a double click does.
+    void activateStep(int row);
 
 public Q_SLOTS:
     void send();
 
 Q_SIGNALS:
     void responseReceived(int status);
+    // A trace step was double-clicked: the designer opens what configures it for this target.
+    void stepActivated(const Gw::Ui::NodeRef &target, const QString &stepName);
     void traceShown(const Gw::Runtime::TracePtr &trace);
 
 private:

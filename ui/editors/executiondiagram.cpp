@@ -65,13 +65,13 @@ void ExecutionBox::setProblem(bool problem)
 QSize ExecutionBox::sizeHint() const
 {
     const QFontMetrics fm(font());
-    return {fm.horizontalAdvance(m_title) + 40, fm.height() * 4 + 18};
+    return {fm.horizontalAdvance(m_title) + 40, fm.height() * 5 + 14};
 }
 
 QSize ExecutionBox::minimumSizeHint() const
 {
     const QFontMetrics fm(font());
-    return {120, fm.height() * 4 + 18};
+    return {110, fm.height() * 5 + 14};
 }
 
 void ExecutionBox::paintEvent(QPaintEvent *)
@@ -101,7 +101,13 @@ void ExecutionBox::paintEvent(QPaintEvent *)
     titleFont.setBold(true);
     p.setFont(titleFont);
     p.setPen(QColor(0x1f, 0x23, 0x28));
-    const QFontMetrics tfm(titleFont);
+    QFontMetrics tfm(titleFont);
+    // A narrow dock: shrink the title a little before eliding it ("Integration Response" matters).
+    while (tfm.horizontalAdvance(m_title) > text.width() && titleFont.pointSizeF() > font().pointSizeF() * 0.8) {
+        titleFont.setPointSizeF(titleFont.pointSizeF() - 0.5);
+        p.setFont(titleFont);
+        tfm = QFontMetrics(titleFont);
+    }
     p.drawText(text, Qt::AlignLeft | Qt::AlignTop, tfm.elidedText(m_title, Qt::ElideRight, int(text.width())));
     text.adjust(0, tfm.height(), 0, 0);
 

@@ -22,6 +22,7 @@ public:
     QString summary() const { return m_summary; }
     // A box whose configuration has a problem draws a red corner mark.
     void setProblem(bool problem);
+    bool hasProblem() const { return m_problem; }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;

@@ -81,9 +81,12 @@ QLineEdit *FieldBinder::lineEdit(const QString &label, const QString &objectName
     m_layout->addRow(label, edit);
     const QString undoText = undoTextFor(label);
     if (set)
-        connect(edit, &QLineEdit::textEdited, this, [this, edit, undoText, field, set](const QString &text) {
+        connect(edit, &QLineEdit::textEdited, this, [this, edit, undoText, field, set, check](const QString &text) {
             m_editing = edit; // keep what is typed even when the setter normalises it
             apply(undoText, field, [set, text](ApiDocument &d) { set(d, text); });
+            // Checked per keystroke: an edit that leaves the document as it was refreshes nothing.
+            if (check)
+                flag(edit, check(m_session->document(), text));
         });
     m_bindings << Binding{edit, [this, edit, get, check](const ApiDocument &doc) {
                               const QString value = get(doc);
@@ -189,18 +192,30 @@ QLabel *FieldBinder::help(const QString &text, const Predicate &visible)
     QFont f = label->font();
     f.setPointSizeF(f.pointSizeF() * 0.9);
     label->setFont(f);
+    label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    // The form sizes a wrapped label's row for its minimum width: a realistic minimum keeps the
+    // row from reserving lines the text never uses.
+    label->setMinimumWidth(340);
+    label->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     m_layout->addRow(QString(), label);
     m_bindings << Binding{label, [](const ApiDocument &) {}, visible};
     return label;
 }
 
-void FieldBinder::row(const QString &label, QWidget *widget, const Predicate &visible)
+void FieldBinder::row(const QString &label, QWidget *widget, const Predicate &visible, bool inField)
 {
-    if (label.isEmpty())
+    if (label.isEmpty() && !inField)
         m_layout->addRow(widget); // spans both columns
     else
         m_layout->addRow(label, widget);
     m_bindings << Binding{widget, [](const ApiDocument &) {}, visible};
+}
+
+void FieldBinder::addStretch()
+{
+    auto *spacer = new QWidget;
+    spacer->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
+    m_layout->addRow(spacer);
 }
 
 void FieldBinder::refresh()

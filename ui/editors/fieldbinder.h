@@ -60,8 +60,12 @@ public:
                    const Predicate &visible = {});
     // A grey, wrapped line of inline help under the previous field.
     QLabel *help(const QString &text, const Predicate &visible = {});
-    // Any other widget as a row that shows and hides with `visible`.
-    void row(const QString &label, QWidget *widget, const Predicate &visible = {});
+    // Any other widget as a row that shows and hides with `visible`; without a label it spans
+    // both columns unless inField is set.
+    void row(const QString &label, QWidget *widget, const Predicate &visible = {}, bool inField = false);
+
+    // A last, empty row taking the spare height, so rows keep their natural spacing.
+    void addStretch();
 
     // Re-reads every field from the document (done on every documentChanged).
     void refresh();

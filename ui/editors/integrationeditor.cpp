@@ -177,6 +177,7 @@ IntegrationEditor::IntegrationEditor(DocumentSession *session, const NodeRef &re
     m_binder->help(tr("REST APIs allow 50 ms to 29 s; past it the gateway answers 504."),
                    [integration](const ApiDocument &d) { return integration(d) && integration(d)->type != IntegrationType::Mock; });
 
+    m_binder->addStretch();
     m_binder->refresh();
 }
 

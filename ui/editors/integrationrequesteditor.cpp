@@ -108,8 +108,16 @@ IntegrationRequestEditor::IntegrationRequestEditor(DocumentSession *session, con
         if (const Method *m = methodOf(session->document(), ref))
             m_templates->templateEditor()->setSampleRoute(m->httpMethod,
                                                           resourcePath(*api, Lookup::resourceOfMethod(*api, ref.id)));
+    if (const Api *api = Lookup::api(session->document(), ref.apiId)) {
+        // The first stage's values win: the preview renders as that stage would.
+        QMap<QString, QString> variables;
+        for (auto it = api->stages.crbegin(); it != api->stages.crend(); ++it)
+            variables.insert(it->variables);
+        m_templates->templateEditor()->setStageVariables(variables);
+    }
     m_binder->row(QString(), m_templates, notProxy);
 
+    m_binder->addStretch();
     m_binder->refresh();
 }
 

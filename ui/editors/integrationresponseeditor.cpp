@@ -117,7 +117,8 @@ IntegrationResponseEditor::IntegrationResponseEditor(DocumentSession *session, c
     form->setContentsMargins(0, 0, 0, 0);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    layout->addWidget(m_details, 1);
+    layout->addWidget(m_details);
+    layout->addStretch(1);
     m_binder = new FieldBinder(session, ref, form, this);
     const std::shared_ptr<int> row = m_row;
     auto response = [ref, row](const ApiDocument &d) { return responseOf(d, ref, *row); };
@@ -182,6 +183,13 @@ IntegrationResponseEditor::IntegrationResponseEditor(DocumentSession *session, c
         if (const Method *m = methodOf(session->document(), ref))
             m_templates->templateEditor()->setSampleRoute(m->httpMethod,
                                                           resourcePath(*api, Lookup::resourceOfMethod(*api, ref.id)));
+    if (const Api *api = Lookup::api(session->document(), ref.apiId)) {
+        // The first stage's values win: the preview renders as that stage would.
+        QMap<QString, QString> variables;
+        for (auto it = api->stages.crbegin(); it != api->stages.crend(); ++it)
+            variables.insert(it->variables);
+        m_templates->templateEditor()->setStageVariables(variables);
+    }
     form->addRow(m_templates);
 
     connect(m_table, &TableEditor::currentRowChanged, this, &IntegrationResponseEditor::showResponse);

@@ -176,6 +176,7 @@ MethodRequestEditor::MethodRequestEditor(DocumentSession *session, const NodeRef
     models->setObjectName(QStringLiteral("requestModelsTable"));
     form->addRow(models);
 
+    m_binder->addStretch();
     m_binder->refresh();
 }
 

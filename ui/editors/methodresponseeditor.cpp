@@ -47,9 +47,10 @@ MethodResponseEditor::MethodResponseEditor(DocumentSession *session, const NodeR
             if (!m)
                 return false;
             // The next free code of the usual ladder.
-            for (const QString code : {QStringLiteral("200"), QStringLiteral("400"), QStringLiteral("404"),
-                                       QStringLiteral("500"), QStringLiteral("201"), QStringLiteral("204"),
-                                       QStringLiteral("403"), QStringLiteral("502")}) {
+            static const QStringList ladder{QStringLiteral("200"), QStringLiteral("400"), QStringLiteral("404"),
+                                            QStringLiteral("500"), QStringLiteral("201"), QStringLiteral("204"),
+                                            QStringLiteral("403"), QStringLiteral("502")};
+            for (const QString &code : ladder) {
                 bool taken = false;
                 for (const MethodResponse &r : m->methodResponses)
                     taken = taken || r.statusCode == code;

@@ -8,6 +8,13 @@
 
 #include "model/documentsession.h"
 #include "ui/code/codeeditor.h"
+#include "ui/editors/authorizereditor.h"
+#include "ui/editors/corseditor.h"
+#include "ui/editors/functioneditor.h"
+#include "ui/editors/stageeditor.h"
+#include "ui/editors/methodexecutionview.h"
+#include "ui/editors/modeleditor.h"
+#include "ui/editors/routeeditor.h"
 #include "ui/models/documentedits.h"
 #include "ui/models/nodelookup.h"
 
@@ -17,6 +24,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSignalBlocker>
 #include <QSpinBox>
@@ -30,52 +38,6 @@ using Items = QList<QPair<QString, QString>>;
 
 namespace {
 
-// Calls f with the Method or Route a node names (both carry authorization and integration).
-template<typename Doc, typename F>
-bool withOperation(Doc &doc, const NodeRef &ref, F &&f)
-{
-    auto *api = Lookup::api(doc, ref.apiId);
-    if (!api)
-        return false;
-    if (ref.kind == Kind::Method) {
-        if (auto *m = Lookup::method(*api, ref.id)) {
-            f(*m);
-            return true;
-        }
-    } else if (ref.kind == Kind::Route) {
-        if (auto *r = Lookup::route(*api, ref.id)) {
-            f(*r);
-            return true;
-        }
-    }
-    return false;
-}
-
-const IntegrationResponse *defaultResponse(const Integration &i)
-{
-    for (const IntegrationResponse &r : i.responses)
-        if (r.selectionPattern.isEmpty())
-            return &r;
-    return nullptr;
-}
-
-IntegrationResponse &ensureDefaultResponse(Integration &i)
-{
-    for (IntegrationResponse &r : i.responses)
-        if (r.selectionPattern.isEmpty())
-            return r;
-    i.responses << IntegrationResponse{};
-    return i.responses.last();
-}
-
-const QString JsonType = QStringLiteral("application/json");
-
-ApiType apiTypeOf(const ApiDocument &doc, const NodeRef &ref)
-{
-    const Api *api = Lookup::api(doc, ref.apiId);
-    return api ? api->type : ApiType::Rest;
-}
-
 QString apiTypeLabel(ApiType t)
 {
     switch (t) {
@@ -87,40 +49,6 @@ QString apiTypeLabel(ApiType t)
         return QStringLiteral("WebSocket API");
     }
     return {};
-}
-
-Items integrationTypes(ApiType t)
-{
-    if (t == ApiType::Http)
-        return {{QStringLiteral("Lambda proxy"), toString(IntegrationType::AwsProxy)},
-                {QStringLiteral("HTTP proxy"), toString(IntegrationType::HttpProxy)},
-                {QStringLiteral("AWS service"), toString(IntegrationType::Aws)}};
-    return {{QStringLiteral("Mock"), toString(IntegrationType::Mock)},
-            {QStringLiteral("Lambda proxy"), toString(IntegrationType::AwsProxy)},
-            {QStringLiteral("Lambda / AWS service (custom)"), toString(IntegrationType::Aws)},
-            {QStringLiteral("HTTP"), toString(IntegrationType::Http)},
-            {QStringLiteral("HTTP proxy"), toString(IntegrationType::HttpProxy)}};
-}
-
-Items authorizationTypes(ApiType t)
-{
-    Items items{{QStringLiteral("None"), toString(AuthorizationType::None)},
-                {QStringLiteral("IAM (SigV4)"), toString(AuthorizationType::AwsIam)},
-                {QStringLiteral("Lambda authorizer"), toString(AuthorizationType::Custom)}};
-    if (t == ApiType::Rest)
-        items << QPair<QString, QString>(QStringLiteral("Cognito user pools"),
-                                         toString(AuthorizationType::CognitoUserPools));
-    if (t == ApiType::Http)
-        items << QPair<QString, QString>(QStringLiteral("JWT"), toString(AuthorizationType::Jwt));
-    return items;
-}
-
-Items verbs()
-{
-    Items items;
-    for (const QString &v : Edits::restMethods())
-        items << qMakePair(v, v);
-    return items;
 }
 
 } // namespace
@@ -171,9 +99,15 @@ void PropertiesPanel::setNode(const NodeRef &node)
     rebuild();
 }
 
+bool PropertiesPanel::showStep(const QString &stepName)
+{
+    return m_execution && m_execution->showStep(stepName);
+}
+
 void PropertiesPanel::rebuild()
 {
     m_bindings.clear();
+    m_execution = nullptr;
     if (m_form) {
         // Detach first so findChild() never sees the old fields while deleteLater is pending.
         m_form->hide();
@@ -192,6 +126,49 @@ void PropertiesPanel::rebuild()
         return;
     }
     m_placeholder->hide();
+
+    // Methods, authorizers and models have editors of their own; the rest are forms built here.
+    QWidget *editor = nullptr;
+    if (m_node.kind == Kind::Method) {
+        m_execution = new MethodExecutionView(m_session, m_node);
+        // Going from method to method keeps the box the user works in.
+        if (!m_lastStep.isEmpty())
+            m_execution->showStep(m_lastStep);
+        connect(m_execution, &MethodExecutionView::stepShown, this, [this](const QString &step) { m_lastStep = step; });
+        editor = m_execution;
+    } else if (m_node.kind == Kind::Authorizer || m_node.kind == Kind::Stage || m_node.kind == Kind::Function
+               || m_node.kind == Kind::Route) {
+        QWidget *form = nullptr;
+        if (m_node.kind == Kind::Route)
+            form = new RouteEditor(m_session, m_node);
+        else if (m_node.kind == Kind::Authorizer)
+            form = new AuthorizerEditor(m_session, m_node);
+        else if (m_node.kind == Kind::Stage)
+            form = new StageEditor(m_session, m_node);
+        else
+            form = new FunctionEditor(m_session, m_node);
+        form->setObjectName(m_node.kind == Kind::Authorizer ? QStringLiteral("authorizerEditor")
+                            : m_node.kind == Kind::Stage    ? QStringLiteral("stageEditor")
+                            : m_node.kind == Kind::Route    ? QStringLiteral("routeEditor")
+                                                            : QStringLiteral("functionEditor"));
+        auto *scroll = new QScrollArea;
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setWidget(form);
+        editor = scroll;
+    } else if (m_node.kind == Kind::Model) {
+        auto *model = new ModelEditor(m_session, m_node);
+        model->setObjectName(QStringLiteral("modelEditor"));
+        editor = model;
+    }
+    if (editor) {
+        editor->setParent(this);
+        m_form = editor;
+        static_cast<QVBoxLayout *>(layout())->addWidget(m_form, 1);
+        m_form->show();
+        refresh();
+        return;
+    }
 
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("propertiesForm"));
@@ -214,22 +191,6 @@ void PropertiesPanel::rebuild()
         break;
     case Kind::Resource:
         buildResource();
-        break;
-    case Kind::Method:
-    case Kind::Route:
-        buildOperation();
-        break;
-    case Kind::Authorizer:
-        buildAuthorizer();
-        break;
-    case Kind::Stage:
-        buildStage();
-        break;
-    case Kind::Model:
-        buildModel();
-        break;
-    case Kind::Function:
-        buildFunction();
         break;
     default:
         break;
@@ -527,6 +488,12 @@ void PropertiesPanel::buildApi()
         return tr("%1 routes, %2 authorizers").arg(a->routes.size()).arg(a->authorizers.size());
     });
     addInfo(tr("Id:"), QStringLiteral("apiId"), [ref](const ApiDocument &) { return ref.apiId; });
+    // An API's type never changes, so the CORS section is decided once.
+    if (const Api *a = api(m_session->document()); a && a->type == ApiType::Http) {
+        auto *cors = new CorsEditor(m_session, ref);
+        cors->setObjectName(QStringLiteral("corsEditor"));
+        m_layout->addRow(cors);
+    }
 }
 
 // ---- resources --------------------------------------------------------------------------------
@@ -557,392 +524,15 @@ void PropertiesPanel::buildResource()
                                : verbs.join(QStringLiteral(", "));
     });
     addInfo(tr("Id:"), QStringLiteral("resourceId"), [ref](const ApiDocument &) { return ref.id; });
-}
-
-// ---- methods and routes -----------------------------------------------------------------------
-
-void PropertiesPanel::buildOperation()
-{
-    const NodeRef ref = m_node;
-    const bool isMethod = ref.kind == Kind::Method;
-
-    auto integrationOf = [ref](const ApiDocument &d) -> const Integration & {
-        return *Lookup::integration(d, ref);
-    };
-    auto hasType = [integrationOf](std::initializer_list<IntegrationType> types) {
-        const QList<IntegrationType> list(types);
-        return Predicate([integrationOf, list](const ApiDocument &d) {
-            return list.contains(integrationOf(d).type);
-        });
-    };
-
-    if (isMethod) {
-        addCombo(
-            tr("HTTP method:"), QStringLiteral("operationHttpMethod"), QStringLiteral("httpMethod"),
-            [](const ApiDocument &) { return verbs(); },
-            [ref](const ApiDocument &d) {
-                return Lookup::method(*Lookup::api(d, ref.apiId), ref.id)->httpMethod;
-            },
-            [ref](ApiDocument &d, const QString &v) {
-                if (Api *a = Lookup::api(d, ref.apiId))
-                    if (Method *m = Lookup::method(*a, ref.id))
-                        m->httpMethod = v;
-            });
-    } else {
-        addLineEdit(
-            tr("Route key:"), QStringLiteral("operationRouteKey"), QStringLiteral("routeKey"),
-            [ref](const ApiDocument &d) { return Lookup::route(*Lookup::api(d, ref.apiId), ref.id)->routeKey; },
-            [ref](ApiDocument &d, const QString &v) {
-                if (Api *a = Lookup::api(d, ref.apiId))
-                    if (Route *r = Lookup::route(*a, ref.id))
-                        r->routeKey = v;
-            });
-    }
-
-    addCombo(
-        tr("Authorization:"), QStringLiteral("authorizationType"), QStringLiteral("authorizationType"),
-        [ref](const ApiDocument &d) { return authorizationTypes(apiTypeOf(d, ref)); },
-        [ref](const ApiDocument &d) {
-            QString v;
-            withOperation(d, ref, [&](const auto &op) { v = toString(op.authorizationType); });
-            return v;
-        },
-        [ref](ApiDocument &d, const QString &v) {
-            const auto type = authorizationTypeFromString(v);
-            if (!type)
-                return;
-            withOperation(d, ref, [&](auto &op) {
-                op.authorizationType = *type;
-                const bool needsAuthorizer = *type == AuthorizationType::Custom
-                                             || *type == AuthorizationType::CognitoUserPools
-                                             || *type == AuthorizationType::Jwt;
-                if (!needsAuthorizer)
-                    op.authorizerId.clear();
-            });
-        });
-    addCombo(
-        tr("Authorizer:"), QStringLiteral("authorizerId"), QStringLiteral("authorizerId"),
-        [ref](const ApiDocument &d) {
-            Items items{{tr("(none)"), QString()}};
-            for (const Authorizer &a : Lookup::api(d, ref.apiId)->authorizers)
-                items << qMakePair(a.name + QStringLiteral("  (") + toString(a.type) + QLatin1Char(')'), a.id);
-            return items;
-        },
-        [ref](const ApiDocument &d) {
-            QString v;
-            withOperation(d, ref, [&](const auto &op) { v = op.authorizerId; });
-            return v;
-        },
-        [ref](ApiDocument &d, const QString &v) {
-            withOperation(d, ref, [&](auto &op) { op.authorizerId = v; });
-        },
-        [ref](const ApiDocument &d) {
-            bool needs = false;
-            withOperation(d, ref, [&](const auto &op) {
-                needs = op.authorizationType == AuthorizationType::Custom
-                        || op.authorizationType == AuthorizationType::CognitoUserPools
-                        || op.authorizationType == AuthorizationType::Jwt;
-            });
-            return needs;
-        });
-    addCheck(
-        tr("API key required:"), QStringLiteral("apiKeyRequired"), QStringLiteral("apiKeyRequired"),
-        [ref](const ApiDocument &d) {
-            bool v = false;
-            withOperation(d, ref, [&](const auto &op) { v = op.apiKeyRequired; });
-            return v;
-        },
-        [ref](ApiDocument &d, bool on) { withOperation(d, ref, [&](auto &op) { op.apiKeyRequired = on; }); },
-        [ref](const ApiDocument &d) { return apiTypeOf(d, ref) != ApiType::Http; });
-
-    // Integration.
-    addCombo(
-        tr("Integration:"), QStringLiteral("integrationType"), QStringLiteral("integrationType"),
-        [ref](const ApiDocument &d) { return integrationTypes(apiTypeOf(d, ref)); },
-        [integrationOf](const ApiDocument &d) { return toString(integrationOf(d).type); },
-        [ref](ApiDocument &d, const QString &v) {
-            const auto type = integrationTypeFromString(v);
-            if (!type)
-                return;
-            const ApiType apiType = apiTypeOf(d, ref);
-            const QString firstFunction = d.functions.isEmpty() ? QString() : d.functions.first().name;
-            withOperation(d, ref, [&](auto &op) {
-                Integration &i = op.integration;
-                if (i.type == *type)
-                    return;
-                i.type = *type;
-                // Fill what the new type needs so the operation works right away.
-                switch (*type) {
-                case IntegrationType::Mock:
-                    if (!i.requestTemplates.contains(JsonType))
-                        i.requestTemplates.insert(JsonType, QStringLiteral("{\"statusCode\": 200}"));
-                    ensureDefaultResponse(i);
-                    break;
-                case IntegrationType::AwsProxy:
-                case IntegrationType::Aws:
-                    i.httpMethod = QStringLiteral("POST");
-                    if (i.functionName.isEmpty())
-                        i.functionName = firstFunction;
-                    if (apiType == ApiType::Http && *type == IntegrationType::AwsProxy)
-                        i.payloadFormatVersion = QStringLiteral("2.0");
-                    break;
-                case IntegrationType::Http:
-                case IntegrationType::HttpProxy:
-                    if constexpr (requires { op.httpMethod; })
-                        i.httpMethod = op.httpMethod == QLatin1String("ANY") ? QStringLiteral("GET") : op.httpMethod;
-                    else
-                        i.httpMethod = QStringLiteral("ANY");
-                    if (i.uri.isEmpty() || !i.uri.startsWith(QLatin1String("http")))
-                        i.uri = QStringLiteral("https://example.com");
-                    if (apiType == ApiType::Http)
-                        i.payloadFormatVersion = QStringLiteral("1.0");
-                    break;
-                }
-            });
-        });
-
-    // MOCK: the default integration response.
-    addLineEdit(
-        tr("Response status:"), QStringLiteral("mockStatusCode"), QStringLiteral("mockStatusCode"),
-        [integrationOf](const ApiDocument &d) {
-            const IntegrationResponse *r = defaultResponse(integrationOf(d));
-            return r ? r->statusCode : QStringLiteral("200");
-        },
-        [ref](ApiDocument &d, const QString &v) {
-            const QString code = v.trimmed();
-            auto *api = Lookup::api(d, ref.apiId);
-            if (!api)
-                return;
-            Integration *i = Lookup::integration(d, ref);
-            if (!i)
-                return;
-            IntegrationResponse &r = ensureDefaultResponse(*i);
-            const QString old = r.statusCode;
-            r.statusCode = code;
-            // Keep the method response the default response answered with in step.
-            if (Method *m = ref.kind == Kind::Method ? Lookup::method(*api, ref.id) : nullptr) {
-                bool hasNew = false;
-                for (const MethodResponse &mr : m->methodResponses)
-                    hasNew = hasNew || mr.statusCode == code;
-                if (!hasNew)
-                    for (MethodResponse &mr : m->methodResponses)
-                        if (mr.statusCode == old) {
-                            mr.statusCode = code;
-                            break;
-                        }
-            }
-        },
-        hasType({IntegrationType::Mock}))
-        ->setPlaceholderText(QStringLiteral("200"));
-    addCode(
-        tr("Response body:"), QStringLiteral("mockResponseBody"), QStringLiteral("mockResponseBody"),
-        [integrationOf](const ApiDocument &d) {
-            const IntegrationResponse *r = defaultResponse(integrationOf(d));
-            return r ? r->responseTemplates.value(JsonType) : QString();
-        },
-        [ref](ApiDocument &d, const QString &v) {
-            if (Integration *i = Lookup::integration(d, ref))
-                ensureDefaultResponse(*i).responseTemplates.insert(JsonType, v);
-        },
-        hasType({IntegrationType::Mock}));
-
-    // Lambda.
-    addCombo(
-        tr("Function:"), QStringLiteral("lambdaFunction"), QStringLiteral("functionName"),
-        [](const ApiDocument &d) {
-            Items items;
-            for (const LocalFunction &f : d.functions)
-                items << qMakePair(f.name + QStringLiteral("  (") + f.runtime + QLatin1Char(')'), f.name);
-            return items;
-        },
-        [integrationOf](const ApiDocument &d) { return integrationOf(d).functionName; },
-        [ref](ApiDocument &d, const QString &v) {
-            if (Integration *i = Lookup::integration(d, ref))
-                i->functionName = v;
-        },
-        hasType({IntegrationType::AwsProxy, IntegrationType::Aws}));
-    addCombo(
-        tr("Payload format:"), QStringLiteral("payloadFormatVersion"), QStringLiteral("payloadFormatVersion"),
-        [](const ApiDocument &) {
-            return Items{{QStringLiteral("1.0"), QStringLiteral("1.0")}, {QStringLiteral("2.0"), QStringLiteral("2.0")}};
-        },
-        [integrationOf](const ApiDocument &d) { return integrationOf(d).payloadFormatVersion; },
-        [ref](ApiDocument &d, const QString &v) {
-            if (Integration *i = Lookup::integration(d, ref))
-                i->payloadFormatVersion = v;
-        },
-        [ref, integrationOf](const ApiDocument &d) {
-            return apiTypeOf(d, ref) == ApiType::Http
-                   && integrationOf(d).type == IntegrationType::AwsProxy;
-        });
-
-    // HTTP.
-    addCombo(
-        tr("Endpoint method:"), QStringLiteral("integrationHttpMethod"), QStringLiteral("integrationHttpMethod"),
-        [](const ApiDocument &) { return verbs(); },
-        [integrationOf](const ApiDocument &d) { return integrationOf(d).httpMethod; },
-        [ref](ApiDocument &d, const QString &v) {
-            if (Integration *i = Lookup::integration(d, ref))
-                i->httpMethod = v;
-        },
-        hasType({IntegrationType::Http, IntegrationType::HttpProxy}));
-    addLineEdit(
-        tr("Endpoint URI:"), QStringLiteral("integrationUri"), QStringLiteral("uri"),
-        [integrationOf](const ApiDocument &d) { return integrationOf(d).uri; },
-        [ref](ApiDocument &d, const QString &v) {
-            if (Integration *i = Lookup::integration(d, ref))
-                i->uri = v.trimmed();
-        },
-        hasType({IntegrationType::Http, IntegrationType::HttpProxy, IntegrationType::Aws}))
-        ->setPlaceholderText(QStringLiteral("https://example.com/{proxy}"));
-    addSpin(tr("Timeout (ms):"), QStringLiteral("integrationTimeout"), QStringLiteral("timeout"), 50,
-            30000, [integrationOf](const ApiDocument &d) { return integrationOf(d).timeoutInMillis; },
-            [ref](ApiDocument &d, int v) {
-                if (Integration *i = Lookup::integration(d, ref))
-                    i->timeoutInMillis = v;
-            });
-}
-
-// ---- authorizers, stages, models, functions ---------------------------------------------------
-
-void PropertiesPanel::buildAuthorizer()
-{
-    const NodeRef ref = m_node;
-    auto get = [ref](const ApiDocument &d) { return Lookup::authorizer(*Lookup::api(d, ref.apiId), ref.id); };
-    auto set = [ref](const std::function<void(Authorizer &, const QString &)> &f) {
-        return [ref, f](ApiDocument &d, const QString &v) {
-            if (Api *a = Lookup::api(d, ref.apiId))
-                if (Authorizer *au = Lookup::authorizer(*a, ref.id))
-                    f(*au, v);
-        };
-    };
-    auto isType = [get](std::initializer_list<AuthorizerType> types) {
-        const QList<AuthorizerType> list(types);
-        return Predicate([get, list](const ApiDocument &d) { return list.contains(get(d)->type); });
-    };
-    addLineEdit(tr("Name:"), QStringLiteral("authorizerName"), QStringLiteral("name"),
-                [get](const ApiDocument &d) { return get(d)->name; },
-                set([](Authorizer &a, const QString &v) { a.name = v; }));
-    addInfo(tr("Type:"), QStringLiteral("authorizerType"),
-            [get](const ApiDocument &d) { return toString(get(d)->type); });
-    addCombo(
-        tr("Function:"), QStringLiteral("authorizerFunction"), QStringLiteral("functionName"),
-        [](const ApiDocument &d) {
-            Items items;
-            for (const LocalFunction &f : d.functions)
-                items << qMakePair(f.name, f.name);
-            return items;
-        },
-        [get](const ApiDocument &d) { return get(d)->functionName; },
-        set([](Authorizer &a, const QString &v) { a.functionName = v; }),
-        isType({AuthorizerType::Token, AuthorizerType::Request}));
-    addLineEdit(tr("Identity source:"), QStringLiteral("authorizerIdentitySource"),
-                QStringLiteral("identitySource"),
-                [get](const ApiDocument &d) { return get(d)->identitySource.join(QStringLiteral(", ")); },
-                set([](Authorizer &a, const QString &v) {
-                    QStringList parts;
-                    for (const QString &p : v.split(QLatin1Char(','), Qt::SkipEmptyParts))
-                        parts << p.trimmed();
-                    a.identitySource = parts;
-                }));
-    addLineEdit(tr("Issuer:"), QStringLiteral("authorizerIssuer"), QStringLiteral("jwtIssuer"),
-                [get](const ApiDocument &d) { return get(d)->jwtIssuer; },
-                set([](Authorizer &a, const QString &v) { a.jwtIssuer = v.trimmed(); }),
-                isType({AuthorizerType::Jwt}));
-    addLineEdit(tr("Audiences:"), QStringLiteral("authorizerAudiences"), QStringLiteral("jwtAudiences"),
-                [get](const ApiDocument &d) { return get(d)->jwtAudiences.join(QStringLiteral(", ")); },
-                set([](Authorizer &a, const QString &v) {
-                    QStringList parts;
-                    for (const QString &p : v.split(QLatin1Char(','), Qt::SkipEmptyParts))
-                        parts << p.trimmed();
-                    a.jwtAudiences = parts;
-                }),
-                isType({AuthorizerType::Jwt}));
-    addSpin(tr("Result TTL (s):"), QStringLiteral("authorizerTtl"), QStringLiteral("ttl"), 0, 3600,
-            [get](const ApiDocument &d) { return get(d)->resultTtlInSeconds; },
-            [ref](ApiDocument &d, int v) {
-                if (Api *a = Lookup::api(d, ref.apiId))
-                    if (Authorizer *au = Lookup::authorizer(*a, ref.id))
-                        au->resultTtlInSeconds = v;
-            });
-}
-
-void PropertiesPanel::buildStage()
-{
-    const NodeRef ref = m_node;
-    auto get = [ref](const ApiDocument &d) { return Lookup::stage(*Lookup::api(d, ref.apiId), ref.id); };
-    addInfo(tr("Name:"), QStringLiteral("stageName"), [ref](const ApiDocument &) { return ref.id; });
-    addLineEdit(tr("Description:"), QStringLiteral("stageDescription"), QStringLiteral("description"),
-                [get](const ApiDocument &d) { return get(d)->description; },
-                [ref](ApiDocument &d, const QString &v) {
-                    if (Api *a = Lookup::api(d, ref.apiId))
-                        if (Stage *s = Lookup::stage(*a, ref.id))
-                            s->description = v;
-                });
-    addInfo(tr("Variables:"), QStringLiteral("stageVariables"), [get](const ApiDocument &d) {
-        QStringList lines;
-        const Stage *s = get(d);
-        for (auto it = s->variables.cbegin(); it != s->variables.cend(); ++it)
-            lines << it.key() + QStringLiteral(" = ") + it.value();
-        return lines.isEmpty() ? tr("(none)") : lines.join(QLatin1Char('\n'));
+    auto *enableCors = new QPushButton(tr("Enable CORS"));
+    enableCors->setObjectName(QStringLiteral("enableCors"));
+    enableCors->setToolTip(tr("Add an OPTIONS method answering the CORS preflight, and the "
+                              "Access-Control-Allow-Origin header on the other methods' 200 responses."));
+    enableCors->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    m_layout->addRow(QString(), enableCors);
+    connect(enableCors, &QPushButton::clicked, this, [this, ref] {
+        m_session->edit(tr("Enable CORS"), [ref](ApiDocument &d) { CorsEditor::enableRestCors(d, ref.apiId, ref.id); });
     });
-}
-
-void PropertiesPanel::buildModel()
-{
-    const NodeRef ref = m_node;
-    auto get = [ref](const ApiDocument &d) { return Lookup::model(*Lookup::api(d, ref.apiId), ref.id); };
-    addInfo(tr("Content type:"), QStringLiteral("modelContentType"),
-            [get](const ApiDocument &d) { return get(d)->contentType; });
-    addInfo(tr("Description:"), QStringLiteral("modelDescription"),
-            [get](const ApiDocument &d) { return get(d)->description; });
-    addCode(tr("Schema:"), QStringLiteral("modelSchema"), QStringLiteral("schema"),
-            [get](const ApiDocument &d) {
-                return QString::fromUtf8(QJsonDocument(get(d)->schema).toJson(QJsonDocument::Indented));
-            },
-            {});
-}
-
-void PropertiesPanel::buildFunction()
-{
-    const NodeRef ref = m_node;
-    auto get = [ref](const ApiDocument &d) { return Lookup::function(d, ref.id); };
-    auto set = [ref](const std::function<void(LocalFunction &, const QString &)> &f) {
-        return [ref, f](ApiDocument &d, const QString &v) {
-            if (LocalFunction *fn = Lookup::function(d, ref.id))
-                f(*fn, v);
-        };
-    };
-    addLineEdit(tr("Name:"), QStringLiteral("functionName"), QStringLiteral("name"),
-                [get](const ApiDocument &d) { return get(d)->name; },
-                [ref](ApiDocument &d, const QString &v) { Edits::renameFunction(d, ref.id, v); });
-    addLineEdit(tr("Runtime:"), QStringLiteral("functionRuntime"), QStringLiteral("runtime"),
-                [get](const ApiDocument &d) { return get(d)->runtime; },
-                set([](LocalFunction &f, const QString &v) { f.runtime = v.trimmed(); }));
-    addLineEdit(tr("Handler:"), QStringLiteral("functionHandler"), QStringLiteral("handler"),
-                [get](const ApiDocument &d) { return get(d)->handler; },
-                set([](LocalFunction &f, const QString &v) { f.handler = v.trimmed(); }));
-    addLineEdit(tr("Code directory:"), QStringLiteral("functionCodeDirectory"), QStringLiteral("codeDirectory"),
-                [get](const ApiDocument &d) { return get(d)->codeDirectory; },
-                set([](LocalFunction &f, const QString &v) { f.codeDirectory = v.trimmed(); }));
-    addSpin(tr("Timeout (s):"), QStringLiteral("functionTimeout"), QStringLiteral("timeout"), 1, 900,
-            [get](const ApiDocument &d) { return get(d)->timeout; },
-            [ref](ApiDocument &d, int v) {
-                if (LocalFunction *f = Lookup::function(d, ref.id))
-                    f->timeout = v;
-            });
-    addSpin(tr("Memory (MB):"), QStringLiteral("functionMemory"), QStringLiteral("memory"), 128, 10240,
-            [get](const ApiDocument &d) { return get(d)->memorySize; },
-            [ref](ApiDocument &d, int v) {
-                if (LocalFunction *f = Lookup::function(d, ref.id))
-                    f->memorySize = v;
-            });
-    addSpin(tr("Concurrency:"), QStringLiteral("functionConcurrency"), QStringLiteral("concurrency"), 1, 100,
-            [get](const ApiDocument &d) { return get(d)->concurrency; },
-            [ref](ApiDocument &d, int v) {
-                if (LocalFunction *f = Lookup::function(d, ref.id))
-                    f->concurrency = v;
-            });
 }
 
 } // namespace Gw::Ui

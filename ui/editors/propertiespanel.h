@@ -1,5 +1,5 @@
-// The form for the selected node: an API, a resource, a method or route (authorization and the
-// integration: MOCK response, Lambda function, HTTP URI), an authorizer, a stage, a function.
+// The editor for the selected node: the method execution view for a REST method, the authorizer,
+// model, stage and function editors, and a form for the others (an API, a resource, a route).
 // Every field edit is an undo command with a merge key "<node>/<field>", so typing in a field is
 // one undo step; the form follows documentChanged without disturbing the field being typed in.
 #pragma once
@@ -25,6 +25,7 @@ struct ApiDocument;
 namespace Gw::Ui {
 
 class CodeEditor;
+class MethodExecutionView;
 
 class PropertiesPanel : public QWidget
 {
@@ -35,6 +36,10 @@ public:
 
     void setNode(const NodeRef &node);
     NodeRef node() const { return m_node; }
+    // The method execution view when a REST method is shown, else null.
+    MethodExecutionView *methodExecutionView() const { return m_execution; }
+    // Opens the method execution box configuring a trace step; false when none does.
+    bool showStep(const QString &stepName);
 
 private:
     using Getter = std::function<QString(const Model::ApiDocument &)>;
@@ -72,11 +77,6 @@ private:
 
     void buildApi();
     void buildResource();
-    void buildOperation();
-    void buildAuthorizer();
-    void buildStage();
-    void buildModel();
-    void buildFunction();
 
     Model::DocumentSession *m_session;
     NodeRef m_node;
@@ -87,6 +87,8 @@ private:
     QWidget *m_placeholder = nullptr;
     QList<Binding> m_bindings;
     bool m_applying = false;
+    MethodExecutionView *m_execution = nullptr;
+    QString m_lastStep; // the method execution box last shown
 };
 
 } // namespace Gw::Ui

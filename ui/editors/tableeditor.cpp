@@ -27,11 +27,11 @@ TableEditor::TableEditor(EditableTableModel *model, const QString &addText, QWid
                             | QAbstractItemView::AnyKeyPressed);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    // Names and mapping expressions are long: every column gets an equal share of the width.
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_view->setAlternatingRowColors(true);
-    m_view->setMinimumHeight(m_view->verticalHeader()->defaultSectionSize() * 3 + 28);
-    m_view->setMaximumHeight(m_view->verticalHeader()->defaultSectionSize() * 6 + 28);
+    m_view->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    m_view->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
 
     m_add->setText(addText);
     m_add->setIcon(Icons::named(QStringLiteral("add"), QStyle::SP_FileDialogNewFolder));
@@ -84,7 +84,20 @@ TableEditor::TableEditor(EditableTableModel *model, const QString &addText, QWid
             Q_EMIT currentRowChanged(-1);
         }
     });
+    connect(m_model, &QAbstractItemModel::modelReset, this, &TableEditor::updateHeight);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &TableEditor::updateHeight);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &TableEditor::updateHeight);
     updateButtons();
+    updateHeight();
+}
+
+void TableEditor::updateHeight()
+{
+    // As tall as the rows (one spare line for the next entry), between 2 and 8 rows.
+    const int rows = qBound(2, m_model->rowCount() + 1, 8);
+    const int frame = m_view->frameWidth() * 2;
+    m_view->setFixedHeight(m_view->horizontalHeader()->sizeHint().height()
+                           + rows * m_view->verticalHeader()->defaultSectionSize() + frame);
 }
 
 int TableEditor::currentRow() const

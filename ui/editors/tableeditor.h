@@ -27,6 +27,7 @@ Q_SIGNALS:
 
 private:
     void updateButtons();
+    void updateHeight();
 
     EditableTableModel *m_model;
     QTableView *m_view;

@@ -7,6 +7,8 @@
 #include "ui/code/vtlcompletion.h"
 #include "ui/editors/templatepreview.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QSplitter>
@@ -79,6 +81,18 @@ void TemplateEditor::setSampleRoute(const QString &httpMethod, const QString &re
     s.httpMethod = httpMethod;
     s.resourcePath = resourcePath;
     m_preview->setSample(s);
+}
+
+void TemplateEditor::setStageVariables(const QMap<QString, QString> &variables)
+{
+    m_completion->setStageVariables(variables.keys());
+    QJsonObject json;
+    for (auto it = variables.cbegin(); it != variables.cend(); ++it)
+        json.insert(it.key(), it.value());
+    SampleRequest s = m_preview->sample();
+    s.stageVariables = QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
+    m_preview->setSample(s);
+    renderPreview();
 }
 
 void TemplateEditor::reload()

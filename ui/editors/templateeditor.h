@@ -3,6 +3,7 @@
 // a sample request. It edits one template string of the document, named by a getter and setter.
 #pragma once
 
+#include <QMap>
 #include <QWidget>
 
 #include <functional>
@@ -34,6 +35,8 @@ public:
     void bind(const Getter &get, const Setter &set, const QString &mergeKey);
     void unbind();
     void setSampleRoute(const QString &httpMethod, const QString &resourcePath);
+    // The API's stage variables: offered after $stageVariables. and used by the preview's sample.
+    void setStageVariables(const QMap<QString, QString> &variables);
 
     CodeEditor *editor() const { return m_editor; }
     TemplatePreview *preview() const { return m_preview; }

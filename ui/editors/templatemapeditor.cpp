@@ -30,8 +30,6 @@ TemplateMapEditor::TemplateMapEditor(DocumentSession *session, const QString &wh
     });
     // The template text is edited below, not in the cell.
     m_table->view()->setColumnHidden(MapTableModel::ValueColumn, true);
-    m_table->view()->setMaximumHeight(m_table->view()->verticalHeader()->defaultSectionSize() * 3 + 28);
-    m_table->view()->setMinimumHeight(m_table->view()->verticalHeader()->defaultSectionSize() * 2 + 28);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -128,7 +128,7 @@ TemplatePreview::TemplatePreview(QWidget *parent)
     setSample(SampleRequest{QStringLiteral("{\n  \"name\": \"Rex\",\n  \"type\": \"dog\",\n  \"price\": 249.99\n}"),
                             QStringLiteral("{\n  \"path\": {\"petId\": \"1\"},\n  \"querystring\": {\"limit\": \"10\"},\n"
                                            "  \"header\": {\"Accept\": \"application/json\"}\n}"),
-                            QStringLiteral("{\"backendHost\": \"127.0.0.1:8080\"}")});
+                            QStringLiteral("{}")});
     for (CodeEditor *e : {m_body, m_params, m_stageVariables})
         connect(e, &QsciScintilla::textChanged, this, [this] {
             m_sample.body = m_body->text();

@@ -137,4 +137,19 @@ QString operationLabel(const Model::ApiDocument &doc, const NodeRef &node)
     return {};
 }
 
+NodeRef operationNode(const Model::ApiDocument &doc, const QString &apiId, const QString &routeKey)
+{
+    const Model::Api *a = api(doc, apiId);
+    if (!a || routeKey.isEmpty())
+        return {};
+    for (const Model::Resource &r : a->resources)
+        for (const Model::Method &m : r.methods)
+            if (m.httpMethod + QLatin1Char(' ') + Model::resourcePath(*a, r.id) == routeKey)
+                return {Kind::Method, a->id, m.id};
+    for (const Model::Route &r : a->routes)
+        if (r.routeKey == routeKey)
+            return {Kind::Route, a->id, r.id};
+    return {};
+}
+
 } // namespace Gw::Ui::Lookup

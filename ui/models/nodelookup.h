@@ -120,4 +120,7 @@ NodeRef nodeForPointer(const Model::ApiDocument &doc, const QString &pointer);
 // "GET /pets/{petId}" for a method node, the route key for a route; empty otherwise.
 QString operationLabel(const Model::ApiDocument &doc, const NodeRef &node);
 
+// The method or route a trace's route key names ("GET /pets/{petId}", "$default"); invalid if none.
+NodeRef operationNode(const Model::ApiDocument &doc, const QString &apiId, const QString &routeKey);
+
 } // namespace Gw::Ui::Lookup
