@@ -91,6 +91,27 @@ private Q_SLOTS:
         QCOMPARE(console.lastTrace()->path, QStringLiteral("/dev/pets"));
     }
 
+    void lambdaRouteRunsThePythonHandler()
+    {
+        // The sample's GET /pets/{petId} is a Lambda proxy to the bundled Python handler.
+        Ui::RequestConsole console(m_controller.get());
+        console.resize(700, 600);
+        console.show();
+        console.setTarget({Kind::Method, QStringLiteral("api_petstore"), QStringLiteral("mth_pet_get")});
+        auto *url = console.findChild<QLineEdit *>(QStringLiteral("consoleUrl"));
+        QVERIFY(url);
+        url->setText(m_host.endpoints().first().baseUrl.toString() + QStringLiteral("/dev/pets/2"));
+        QSignalSpy responses(&console, &Ui::RequestConsole::responseReceived);
+        QTest::mouseClick(console.findChild<QPushButton *>(QStringLiteral("consoleSend")), Qt::LeftButton);
+        QVERIFY(responses.wait(15000));
+        QCOMPARE(responses.first().first().toInt(), 200);
+        auto *body = console.findChild<Ui::CodeEditor *>(QStringLiteral("consoleResponseBody"));
+        QVERIFY2(body->text().contains(QStringLiteral("\"cat\"")), qPrintable(body->text()));
+        QTRY_VERIFY_WITH_TIMEOUT(console.lastTrace(), 5000);
+        QVERIFY2(console.lastTrace()->integrationLog.join(u'\n').contains(QStringLiteral("REPORT RequestId:")),
+                 qPrintable(console.lastTrace()->integrationLog.join(u'\n')));
+    }
+
     void unknownPathShowsGatewayErrorAndItsTrace()
     {
         Ui::RequestConsole console(m_controller.get());
