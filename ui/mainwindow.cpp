@@ -2,6 +2,7 @@
 #include "ui/mainwindow.h"
 
 #include "model/documentsession.h"
+#include "model/interop/interop.h"
 #include "runtime/runtimehost.h"
 #include "ui/console/consoledock.h"
 #include "ui/console/requestconsole.h"
@@ -20,6 +21,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFileDialog>
+#include <QSaveFile>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenu>
@@ -183,6 +185,27 @@ void MainWindow::createMenus()
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
     updateRecentMenu();
     file->addSeparator();
+    QAction *importAction = file->addAction(tr("&Import SAM / OpenAPI…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Import"), QString(),
+            tr("SAM templates and OpenAPI documents (*.yaml *.yml *.json);;All files (*)"));
+        if (!path.isEmpty())
+            importFile(path);
+    });
+    importAction->setObjectName(QStringLiteral("importAction"));
+    QMenu *exportMenu = file->addMenu(tr("&Export"));
+    for (const auto &[label, format, filter] :
+         {std::tuple{tr("OpenAPI 3…"), ExportFormat::OpenApi, tr("OpenAPI (*.json *.yaml *.yml)")},
+          std::tuple{tr("AWS SAM template…"), ExportFormat::Sam, tr("SAM template (*.yaml *.yml)")}}) {
+        exportMenu->addAction(label, this, [this, format = format, filter = filter] {
+            const QString dir = m_session->filePath().isEmpty() ? QString()
+                                                                : QFileInfo(m_session->filePath()).absolutePath();
+            const QString path = QFileDialog::getSaveFileName(this, tr("Export"), dir, filter);
+            if (!path.isEmpty())
+                exportTo(path, format);
+        });
+    }
+    file->addSeparator();
     QAction *saveAction = file->addAction(style->standardIcon(QStyle::SP_DialogSaveButton), tr("&Save"), this,
                                           [this] { save(); });
     saveAction->setShortcut(QKeySequence::Save);
@@ -292,6 +315,69 @@ void MainWindow::showError(const QString &title, const QString &text)
 {
     if (m_error)
         m_error(title, text);
+}
+
+bool MainWindow::importFile(const QString &path)
+{
+    if (!maybeSave())
+        return false;
+    const auto imported = Model::Interop::importFile(path);
+    if (!imported) {
+        QStringList lines;
+        for (const Diagnostic &d : imported.diagnostics())
+            lines << d.format(path);
+        showError(tr("Cannot Import %1").arg(QFileInfo(path).fileName()), lines.join(QLatin1Char('\n')));
+        return false;
+    }
+    const Model::Interop::ImportOutcome &outcome = imported.value();
+    // A new, unsaved project: Save asks where, so the imported file is never overwritten.
+    m_session->reset(outcome.document);
+    m_problems->setLoadProblems(path, imported.diagnostics() + outcome.report.toDiagnostics());
+    if (!outcome.report.toDiagnostics().isEmpty()) {
+        m_problems->show();
+        m_problems->raise();
+    }
+    statusBar()->showMessage(tr("Imported %1 (%2): %3")
+                                 .arg(QFileInfo(path).fileName(), Model::Interop::toString(outcome.format),
+                                      outcome.report.summary().section(QLatin1Char('\n'), 0, 0)),
+                             10000);
+    return true;
+}
+
+bool MainWindow::exportTo(const QString &path, ExportFormat format)
+{
+    const Model::ApiDocument doc = *m_session->snapshot();
+    const QString projectDir = m_session->filePath().isEmpty() ? QFileInfo(path).absolutePath()
+                                                               : QFileInfo(m_session->filePath()).absolutePath();
+    Model::Result<QByteArray> exported = [&]() -> Model::Result<QByteArray> {
+        if (format == ExportFormat::Sam) {
+            Model::Interop::SamExportOptions options;
+            options.projectDir = projectDir;
+            options.templateDir = QFileInfo(path).absolutePath();
+            return Model::Interop::exportSam(doc, options);
+        }
+        Model::Interop::OpenApiExportOptions options;
+        if (path.endsWith(QLatin1String(".yaml"), Qt::CaseInsensitive)
+            || path.endsWith(QLatin1String(".yml"), Qt::CaseInsensitive))
+            options.format = Model::Interop::TextFormat::Yaml;
+        const QString api = doc.apis.size() == 1 ? QString() : m_resources->currentNode().apiId;
+        return Model::Interop::exportOpenApi(doc, api, options);
+    }();
+    if (!exported) {
+        QStringList lines;
+        for (const Diagnostic &d : exported.diagnostics())
+            lines << d.format(QFileInfo(path).fileName());
+        showError(tr("Cannot Export"), lines.isEmpty() ? tr("select an API in the tree first") : lines.join(QLatin1Char('\n')));
+        return false;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(exported.value()) != exported.value().size()
+        || !file.commit()) {
+        showError(tr("Cannot Export"), file.errorString());
+        return false;
+    }
+    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 6000);
+    return true;
 }
 
 bool MainWindow::maybeSave()

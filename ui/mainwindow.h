@@ -58,6 +58,13 @@ public:
     bool saveAs(const QString &path = {});
     // Offers to save unsaved changes; true when it is fine to drop the document.
     bool maybeSave();
+    // File → Import: a SAM template or an OpenAPI/Swagger document becomes a new, unsaved
+    // project; what was approximated or skipped goes to the problems panel with its location.
+    bool importFile(const QString &path);
+    // File → Export: OpenAPI 3 (JSON, or YAML for .yaml/.yml) of the selected (or only) API, or a
+    // SAM template of the whole design.
+    enum class ExportFormat { OpenApi, Sam };
+    bool exportTo(const QString &path, ExportFormat format);
 
     Model::DocumentSession *session() const { return m_session; }
     ResourcesDock *resourcesDock() const { return m_resources; }

@@ -21,6 +21,8 @@
 #include <QComboBox>
 #include <QLineEdit>
 #include <QStandardPaths>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -246,6 +248,40 @@ private Q_SLOTS:
         QTreeWidget *problems = window.problemsDock()->view();
         QVERIFY(problems->topLevelItemCount() > problemsBefore);
         QVERIFY(problems->topLevelItem(0)->text(Ui::ProblemsDock::LocationColumn).startsWith(QStringLiteral("broken.apigw.json:")));
+    }
+
+    void importSamThenExportOpenApiAndSam()
+    {
+        Model::DocumentSession session;
+        Runtime::RuntimeHost host;
+        Ui::MainWindow window(&session, &host);
+        QStringList errors;
+        window.setErrorFunction([&](const QString &, const QString &text) { errors << text; });
+        const QString sam = QStringLiteral(GW_CORPUS_DIR "/sam-templates/apigw-http-api-lambda.yaml");
+        QVERIFY(window.importFile(sam));
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+        QVERIFY(!session.document().apis.isEmpty());
+        QVERIFY(session.filePath().isEmpty()); // a new project: Save asks where
+        // The import report's approximations are listed with their source location.
+        QTreeWidget *problems = window.problemsDock()->view();
+        QVERIFY(problems->topLevelItemCount() > 0);
+        QVERIFY(problems->topLevelItem(0)->text(Ui::ProblemsDock::LocationColumn)
+                    .startsWith(QStringLiteral("apigw-http-api-lambda.yaml")));
+
+        QTemporaryDir dir;
+        const QString openapi = dir.filePath(QStringLiteral("api.json"));
+        QVERIFY(window.exportTo(openapi, Ui::MainWindow::ExportFormat::OpenApi));
+        QFile exported(openapi);
+        QVERIFY(exported.open(QIODevice::ReadOnly));
+        QVERIFY(QJsonDocument::fromJson(exported.readAll()).object().value(QStringLiteral("openapi")).toString().startsWith(QStringLiteral("3.0")));
+        const QString samOut = dir.filePath(QStringLiteral("template.yaml"));
+        QVERIFY(window.exportTo(samOut, Ui::MainWindow::ExportFormat::Sam));
+        QFile samFile(samOut);
+        QVERIFY(samFile.open(QIODevice::ReadOnly));
+        QVERIFY(samFile.readAll().contains("AWS::Serverless"));
+
+        QVERIFY(!window.importFile(dir.filePath(QStringLiteral("missing.yaml"))));
+        QCOMPARE(errors.size(), 1);
     }
 
     void closePromptsForUnsavedChanges()
