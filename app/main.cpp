@@ -22,7 +22,7 @@ bool hasDisplay()
     return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
 }
 
-int runGui(int argc, char **argv, const QString &file)
+int runGui(int argc, char **argv, const QString &requested)
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("apigw-studio"));
@@ -32,6 +32,7 @@ int runGui(int argc, char **argv, const QString &file)
     Gw::Model::DocumentSession session;
     Gw::Runtime::RuntimeHost runtimeHost;
     Gw::Ui::MainWindow window(&session, &runtimeHost);
+    const QString file = requested.isEmpty() ? Gw::App::defaultSampleProject() : requested;
     window.show();
     // Through the window, so the file joins the recent list and problems reach the panel.
     if (!file.isEmpty())
@@ -84,13 +85,15 @@ int main(int argc, char **argv)
         return Gw::Cli::UsageError;
     }
 
-    const QString file = command.isEmpty() ? Gw::App::defaultSampleProject() : command;
     if (!hasDisplay()) {
+        QCoreApplication app(argc, argv); // before the sample lookup, which asks for the app's dir
+        QCoreApplication::setApplicationName(QStringLiteral("apigw-studio"));
+        QCoreApplication::setOrganizationName(QStringLiteral("apigw-studio"));
+        const QString file = command.isEmpty() ? Gw::App::defaultSampleProject() : command;
         QTextStream(stderr) << "apigw-studio: no display (DISPLAY and WAYLAND_DISPLAY are unset), "
                                "so the GUI cannot open; serving "
                             << file << " headless instead (Ctrl+C stops)\n";
-        QCoreApplication app(argc, argv);
         return Gw::Cli::serve({file});
     }
-    return runGui(argc, argv, file);
+    return runGui(argc, argv, command);
 }
