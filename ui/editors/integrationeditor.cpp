@@ -155,6 +155,13 @@ IntegrationEditor::IntegrationEditor(DocumentSession *session, const NodeRef &re
             return integration(d) && integration(d)->type == IntegrationType::Aws && integration(d)->functionName.isEmpty();
         })
         ->setPlaceholderText(QStringLiteral("{\"MessageId\": \"local\"}"));
+    m_binder->help(tr("AWS services are not called locally: the trace shows the request AWS would "
+                      "send (URI, headers, mapped body) and this stub response answers — or, when "
+                      "empty, a typical success body for the action."),
+                   [integration](const ApiDocument &d) {
+                       return integration(d) && integration(d)->type == IntegrationType::Aws
+                              && integration(d)->functionName.isEmpty();
+                   });
 
     m_binder->combo(
         tr("Content handling:"), QStringLiteral("integrationContentHandling"), QStringLiteral("contentHandling"),

@@ -176,7 +176,9 @@ void MethodExecutionView::refreshSummaries()
                                          + (i.type == IntegrationType::Mock ? QString()
                                                                             : tr("\ntimeout %1 ms").arg(i.timeoutInMillis)));
     const bool http = i.type == IntegrationType::Http || i.type == IntegrationType::HttpProxy;
-    const bool lambda = i.type == IntegrationType::AwsProxy || (i.type == IntegrationType::Aws && i.stubResponse.isEmpty());
+    const bool lambda = i.type == IntegrationType::AwsProxy
+                        || (i.type == IntegrationType::Aws
+                            && (!i.functionName.isEmpty() || i.uri.contains(QLatin1String(":lambda:path/"))));
     m_diagram->integration()->setProblem((http && !Checks::httpUri(i.uri).isEmpty())
                                          || (lambda && !doc.findFunction(i.functionName)));
 
