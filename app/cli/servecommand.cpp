@@ -8,6 +8,7 @@
 #include "runtime/runtimehost.h"
 #include "runtime/tls/localcertificate.h"
 #include "runtime/trace/trace.h"
+#include "runtime/trace/tracestore.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -205,6 +206,12 @@ int serve(const QStringList &args)
     SignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, [&] {
         QTextStream(stdout) << "stopping" << Qt::endl;
+        if (const Runtime::TraceStore *store = runtimeHost.traceStore(); store && store->droppedCount() > 0) {
+            err << "apigw-studio serve: " << store->droppedCount()
+                << " traces were not written to the history (the writer fell behind the load; "
+                   "the in-memory ring kept the newest)\n";
+            err.flush();
+        }
         runtimeHost.stop();
         QCoreApplication::quit();
     });

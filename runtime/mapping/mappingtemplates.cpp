@@ -157,6 +157,13 @@ TemplateRender MappingTemplates::render(const QString &source, const RequestCont
                                         const QByteArray &body)
 {
     TemplateRender out;
+    // Without '$' or '#' Velocity prints the text as it is: skip building $context and friends
+    // (MOCK request templates such as {"statusCode": 200} run on every call).
+    if (!source.contains(QLatin1Char('$')) && !source.contains(QLatin1Char('#'))) {
+        out.ok = true;
+        out.output = source.toUtf8();
+        return out;
+    }
     const std::shared_ptr<const Vtl::Template> templ = parsed(source, &out.error);
     if (!templ)
         return out;

@@ -34,6 +34,10 @@ QSqlDatabase openConnection(const QString &name, const QString &path, QString *e
 {
     QSqlDatabase db = QSqlDatabase::contains(name) ? QSqlDatabase::database(name, false)
                                                    : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    // Read connections are named after the store's address: a new store at an old one's address
+    // must not read the old file through a connection left open.
+    if (db.isOpen() && db.databaseName() != path)
+        db.close();
     db.setDatabaseName(path);
     if (!db.isOpen() && !db.open()) {
         *error = QStringLiteral("cannot open trace store %1: %2").arg(path, db.lastError().text());
@@ -99,9 +103,10 @@ QList<TracePtr> runQuery(QSqlDatabase &db, const TraceQuery &query)
 
 } // namespace
 
-TraceStore::TraceStore(QString path, int retainCount)
+TraceStore::TraceStore(QString path, int retainCount, size_t maxQueued)
     : m_path(std::move(path))
     , m_retainCount(retainCount)
+    , m_maxQueued(maxQueued)
 {}
 
 TraceStore::~TraceStore()
@@ -146,9 +151,21 @@ void TraceStore::append(TracePtr trace)
         return;
     {
         std::lock_guard lock(m_mutex);
+        if (m_queue.size() >= m_maxQueued) {
+            ++m_dropped;
+            return;
+        }
         m_queue.push_back(std::move(trace));
+        if (m_queue.size() > 1)
+            return; // the writer is already awake and will take the whole queue
     }
     m_wake.notify_one();
+}
+
+qint64 TraceStore::droppedCount() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_dropped;
 }
 
 void TraceStore::flush()

@@ -27,15 +27,19 @@ class TraceStore
 {
 public:
     // retainCount: the newest traces kept; older ones are pruned as new ones arrive.
-    explicit TraceStore(QString path, int retainCount = 100000);
+    explicit TraceStore(QString path, int retainCount = 100000, size_t maxQueued = 2000);
     ~TraceStore(); // flushes what is queued
 
     // Opens (creating the schema if needed) and starts the writer. Error text or empty.
     QString open();
     QString path() const { return m_path; }
 
-    // Never blocks on I/O: queues for the writer thread. Safe from any thread.
+    // Never blocks on I/O: queues for the writer thread. Safe from any thread. When the writer
+    // falls maxQueued traces behind (a load test faster than SQLite), newer traces are dropped
+    // from the history and counted, so memory stays bounded; the in-memory ring still has them.
     void append(TracePtr trace);
+    // Traces not written because the writer was behind.
+    qint64 droppedCount() const;
     // Waits until everything appended so far is written (tests, shutdown).
     void flush();
 
@@ -56,6 +60,7 @@ private:
 
     QString m_path;
     int m_retainCount;
+    size_t m_maxQueued;
     std::thread m_writer;
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
@@ -64,6 +69,7 @@ private:
     bool m_writing = false;
     bool m_stop = false;
     bool m_open = false;
+    qint64 m_dropped = 0;
 };
 
 } // namespace Gw::Runtime

@@ -114,6 +114,25 @@ private Q_SLOTS:
         QCOMPARE(kept.constFirst()->requestId, QStringLiteral("req-179")); // newest first
     }
 
+    void aWriterFallingBehindDropsInsteadOfGrowing()
+    {
+        // A load test can outrun SQLite; the queue must stay bounded and count what it dropped.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("t.sqlite"));
+        const int total = 5000;
+        qint64 dropped = 0;
+        {
+            TraceStore store(path, 100000, 8);
+            QCOMPARE(store.open(), QString());
+            for (int i = 0; i < total; ++i)
+                store.append(makeTrace(i, 200));
+            store.flush();
+            dropped = store.droppedCount();
+            QCOMPARE(store.count() + dropped, qint64(total));
+        }
+        QVERIFY2(dropped > 0, "an in-memory loop should outrun the writer with a queue of 8");
+    }
+
     void readRefusesSomethingElse()
     {
         QTemporaryDir dir;
