@@ -13,6 +13,10 @@
 #include <QThread>
 #include <QUuid>
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 namespace Gw::Runtime {
 
 namespace {
@@ -176,6 +180,10 @@ void TraceStore::flush()
 
 void TraceStore::writerLoop()
 {
+    // The history must never compete with serving: on two cores a full-speed writer took a
+    // core from the workers. At nice 19 it writes what idle time allows; the bounded queue drops
+    // (and counts) the rest under sustained load.
+    setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), 19);
     const QString name = QStringLiteral("tracestore-writer-") + QUuid::createUuid().toString();
     {
         QString error;
