@@ -27,7 +27,7 @@ class TraceStore
 {
 public:
     // retainCount: the newest traces kept; older ones are pruned as new ones arrive.
-    explicit TraceStore(QString path, int retainCount = 100000, size_t maxQueued = 2000);
+    explicit TraceStore(QString path, int retainCount = 100000, size_t maxQueued = 500);
     ~TraceStore(); // flushes what is queued
 
     // Opens (creating the schema if needed) and starts the writer. Error text or empty.
