@@ -73,11 +73,13 @@ StageResult AwsIntegration::stub(RequestContext &ctx)
                                     {"X-Amz-Target", (service + QLatin1Char('.') + action).toLatin1()},
                                     {"X-Amz-Date", trace.startedAt.toUTC().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'")).toLatin1()}};
     trace.endpointRequestBody = ctx.integrationRequestBody;
-    if (!in.requestParameters.isEmpty()) {
+    if (!in.requestParameters.isEmpty() || !ctx.requestOverrideHeaders.isEmpty()
+        || !ctx.requestOverrideQuery.isEmpty()) {
         // integration.request.header.X mappings (e.g. DynamoDB's X-Amz-Target) reach the request.
         MappedRequest mapped;
         QStringList notes;
         RestRequestParameters::apply(in.requestParameters, ctx, mapped, notes);
+        applyRequestOverrides(ctx, mapped);
         for (const QString &n : notes)
             ctx.note(n);
         for (const auto &h : mapped.headers)

@@ -193,6 +193,8 @@ QString HttpIntegration::buildRequest(const RequestContext &ctx, bool proxy, Bac
         pathValues.insert(p.first, p.second);
     for (auto it = m.pathParameters.cbegin(); it != m.pathParameters.cend(); ++it)
         pathValues.insert(it.key(), it.value());
+    for (auto it = ctx.requestOverridePath.cbegin(); it != ctx.requestOverridePath.cend(); ++it)
+        pathValues.insert(it.key(), it.value()); // $context.requestOverride.path wins
     QByteArray path = substitutePathVariables(parsed.path, pathValues, greedyParameter(ctx), notes);
     // An HTTP API's $default route sends the whole request path (reference §1.2).
     if (!rest && ctx.route.route && ctx.route.route == ctx.api->defaultRoute()) {
@@ -206,6 +208,7 @@ QString HttpIntegration::buildRequest(const RequestContext &ctx, bool proxy, Bac
 
     if (!rest)
         HttpApiParameterMapping::applyRequest(in.requestParameters, ctx, m, *notes);
+    applyRequestOverrides(ctx, m);
 
     // What API Gateway adds for the backend: its API id (REST), its own User-Agent when the
     // client's is not forwarded (REST non-proxy), the client's address.

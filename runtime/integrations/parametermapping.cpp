@@ -543,4 +543,21 @@ void RestRequestParameters::apply(const QMap<QString, QString> &parameters, cons
     }
 }
 
+void applyRequestOverrides(const RequestContext &ctx, MappedRequest &out)
+{
+    for (const auto &h : ctx.requestOverrideHeaders)
+        setHeader(out.headers, h.first, h.second);
+    if (ctx.requestOverrideQuery.isEmpty())
+        return;
+    QList<QPair<QByteArray, QByteArray>> pairs = splitQuery(out.rawQuery);
+    for (const auto &q : ctx.requestOverrideQuery) {
+        const QByteArray name = QUrl::toPercentEncoding(q.first);
+        pairs.removeIf([&](const QPair<QByteArray, QByteArray> &p) {
+            return QUrl::fromPercentEncoding(p.first) == q.first;
+        });
+        pairs.append({name, QUrl::toPercentEncoding(q.second)});
+    }
+    out.rawQuery = joinQuery(pairs);
+}
+
 } // namespace Gw::Runtime

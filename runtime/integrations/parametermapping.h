@@ -41,6 +41,10 @@ QByteArray joinQuery(const QList<QPair<QByteArray, QByteArray>> &pairs);
 // Every value of `name` in a raw query, decoded ('+' as space).
 QStringList queryValues(const QByteArray &rawQuery, const QString &name);
 
+// $context.requestOverride headers and query parameters (from the request template) replace
+// what mappings produced, as AWS applies them last.
+void applyRequestOverrides(const RequestContext &ctx, MappedRequest &out);
+
 class HttpApiParameterMapping
 {
 public:

@@ -194,6 +194,24 @@ TemplateRender MappingTemplates::render(const QString &source, const RequestCont
     out.ok = true;
     out.output = result.output.toUtf8();
 
+    const Vtl::Value requestOverrides = roots.context.map()->value(QStringLiteral("requestOverride"));
+    if (requestOverrides.isMap()) {
+        const auto entries = [&](const char *key) {
+            QList<QPair<QString, QString>> out;
+            const Vtl::Value m = requestOverrides.map()->value(QLatin1String(key));
+            if (m.isMap()) {
+                for (const QString &name : m.map()->keys())
+                    out.append({name, m.map()->value(name).toJavaString()});
+            }
+            return out;
+        };
+        for (const auto &h : entries("header"))
+            out.requestHeaderOverrides.append({h.first.toLatin1(), h.second.toUtf8()});
+        out.requestQueryOverrides = entries("querystring");
+        for (const auto &p : entries("path"))
+            out.requestPathOverrides.insert(p.first, p.second);
+    }
+
     // $context.responseOverride: AWS ignores a status that is not an int within 100–599.
     const Vtl::Value overrides = roots.context.map()->value(QStringLiteral("responseOverride"));
     if (overrides.isMap()) {

@@ -24,6 +24,10 @@ struct TemplateRender
     // $context.responseOverride.* as the template left them (response templates).
     int statusOverride = 0;
     QList<QPair<QByteArray, QByteArray>> headerOverrides;
+    // $context.requestOverride.* (request templates).
+    QList<QPair<QByteArray, QByteArray>> requestHeaderOverrides;
+    QList<QPair<QString, QString>> requestQueryOverrides;
+    QMap<QString, QString> requestPathOverrides;
 };
 
 class MappingTemplates

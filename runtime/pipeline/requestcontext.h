@@ -65,6 +65,11 @@ public:
     // responses' selectionPatterns match (HTTP integrations match the status code instead).
     bool integrationFunctionError = false;
     QString integrationErrorMessage;
+    // $context.requestOverride.{header,querystring,path}.X set by the request template: applied
+    // last to the integration request, over every mapping.
+    HeaderList requestOverrideHeaders;
+    QList<QPair<QString, QString>> requestOverrideQuery;
+    QMap<QString, QString> requestOverridePath;
 
     // The answer being built.
     HttpResponse response;

@@ -89,6 +89,17 @@ StageResult MapRequestStage::decide(RequestContext &ctx)
         return StageResult::respond();
     }
     ctx.integrationRequestBody = rendered.output;
+    ctx.requestOverrideHeaders = rendered.requestHeaderOverrides;
+    ctx.requestOverrideQuery = rendered.requestQueryOverrides;
+    ctx.requestOverridePath = rendered.requestPathOverrides;
+    if (!rendered.requestHeaderOverrides.isEmpty() || !rendered.requestQueryOverrides.isEmpty()
+        || !rendered.requestPathOverrides.isEmpty()) {
+        ctx.note(QStringLiteral("$context.requestOverride: %1 header(s), %2 query parameter(s), %3 path "
+                                "parameter(s) override the integration request")
+                     .arg(rendered.requestHeaderOverrides.size())
+                     .arg(rendered.requestQueryOverrides.size())
+                     .arg(rendered.requestPathOverrides.size()));
+    }
     return StageResult::next();
 }
 

@@ -178,6 +178,16 @@ private:
         GwTest::addResource(api, QStringLiteral("res_root"), QStringLiteral("enqueue"),
                             {method(QStringLiteral("mth_enqueue"), sqs)});
 
+        // $context.requestOverride reaches the request AWS would send.
+        Gw::Model::Integration overridden = sqs;
+        overridden.requestTemplates.insert(
+            QStringLiteral("application/json"),
+            QStringLiteral("#set($context.requestOverride.header.X-Tenant = $input.params('tenant'))"
+                           "#set($context.requestOverride.querystring.QueueUrl = 'local-queue')"
+                           "Action=SendMessage"));
+        GwTest::addResource(api, QStringLiteral("res_root"), QStringLiteral("overridden"),
+                            {method(QStringLiteral("mth_overridden"), overridden)});
+
         // contentHandling both ways: binary request → base64 text; base64 stub → binary response.
         api.binaryMediaTypes = {QStringLiteral("application/octet-stream")};
         Gw::Model::Integration convert = sqs;
@@ -343,6 +353,18 @@ private Q_SLOTS:
         QCOMPARE(t->endpointUri, QStringLiteral("https://sqs.us-east-1.amazonaws.com/SendMessage"));
         QCOMPARE(t->endpointRequestBody, QByteArray("Action=SendMessage&MessageBody=%7B%22hello%22%3A+1%7D"));
         QCOMPARE(Gw::Runtime::headerValue(t->endpointRequestHeaders, "Content-Type"), QByteArray("application/x-www-form-urlencoded"));
+    }
+
+    void requestOverride()
+    {
+        QSignalSpy spy(m_host.get(), &RuntimeHost::traceRecorded);
+        const RawResponse r = post("/overridden?tenant=acme", "{}");
+        QCOMPARE(r.status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(!spy.isEmpty(), 5000);
+        const TracePtr t = spy.constLast().first().value<TracePtr>();
+        QCOMPARE(Gw::Runtime::headerValue(t->endpointRequestHeaders, "X-Tenant"), QByteArray("acme"));
+        QVERIFY2(t->endpointUri.endsWith(QLatin1String("?QueueUrl=local-queue")), qPrintable(t->endpointUri));
+        QCOMPARE(t->endpointRequestBody, QByteArray("Action=SendMessage"));
     }
 
     void contentHandlingConversions()
