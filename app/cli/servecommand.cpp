@@ -74,8 +74,12 @@ int serve(const QStringList &args)
                                          QStringLiteral("REST stage to serve."),
                                          QStringLiteral("S"));
     const QCommandLineOption traceDbOption(QStringLiteral("trace-db"),
-                                           QStringLiteral("SQLite file for the trace history."),
+                                           QStringLiteral("SQLite file for the trace history "
+                                                          "(default: the app's history, which "
+                                                          "`apigw-studio traces` reads)."),
                                            QStringLiteral("F"));
+    const QCommandLineOption noHistoryOption(QStringLiteral("no-history"),
+                                             QStringLiteral("Keep traces in memory only."));
     // HTTPS: the generated localhost certificate, or the user's; mTLS with a truststore.
     const QCommandLineOption tlsOption(QStringLiteral("tls"),
                                        QStringLiteral("Serve HTTPS with a self-signed localhost "
@@ -95,7 +99,7 @@ int serve(const QStringList &args)
                                          QStringLiteral("Do not print a line per request (the "
                                                         "traces are still recorded)."));
     parser.addOptions({hostOption, portOption, stageOption, traceDbOption, tlsOption, certOption,
-                       keyOption, truststoreOption, quietOption});
+                       keyOption, truststoreOption, quietOption, noHistoryOption});
     if (auto exitCode = parseCommandLine(parser, QStringLiteral("serve"), args, 1, 1))
         return *exitCode;
 
@@ -130,7 +134,9 @@ int serve(const QStringList &args)
     options.port = quint16(port);
     options.stage = parser.value(stageOption);
     options.projectDir = QFileInfo(path).absolutePath();
-    options.traceDbPath = parser.value(traceDbOption);
+    options.traceDbPath = parser.isSet(noHistoryOption) ? QString()
+                          : parser.isSet(traceDbOption) ? parser.value(traceDbOption)
+                                                        : Runtime::TraceStore::defaultPath();
     options.tls.enabled = parser.isSet(tlsOption) || parser.isSet(certOption)
                           || parser.isSet(truststoreOption);
     options.tls.certificateFile = parser.value(certOption);

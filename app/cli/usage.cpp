@@ -10,7 +10,7 @@ QString usage()
         "\n"
         "usage:\n"
         "  apigw-studio [FILE]                      GUI, optionally opening a project\n"
-        "  apigw-studio serve FILE [--host H] [--port N] [--stage S] [--trace-db F]\n"
+        "  apigw-studio serve FILE [--host H] [--port N] [--stage S] [--trace-db F | --no-history]\n"
         "                          [--tls] [--cert F --key F] [--truststore F]\n"
         "  apigw-studio invoke FILE --method M --path P [-H 'K: V']... [--data BODY|@FILE]\n"
         "                           [--trace text|json|log]\n"

@@ -230,8 +230,9 @@ private Q_SLOTS:
             QFAIL("python3 and node are needed (scripts/setup.sh installs them)");
         QProcess serve;
         serve.setProcessChannelMode(QProcess::SeparateChannels);
+        const QString history = m_dir.filePath(QStringLiteral("history.sqlite"));
         serve.start(binary, {QStringLiteral("serve"), m_dir.filePath(QStringLiteral("sam/template.yaml")),
-                             QStringLiteral("--port"), QStringLiteral("0")});
+                             QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--trace-db"), history});
         QVERIFY(serve.waitForStarted());
         // "API <name> (REST) at http://127.0.0.1:PORT" lines tell where each API listens.
         QByteArray out;
@@ -264,9 +265,26 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson(r.body).object().value(QLatin1String("from")).toString(),
                  QStringLiteral("node"));
 
-        serve.terminate(); // SIGTERM: graceful stop
+        r = rest.request("GET /Prod/nowhere HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        QCOMPARE(r.status, 403);
+
+        serve.terminate(); // SIGTERM: graceful stop, the history is flushed
         QVERIFY(serve.waitForFinished(10000));
         QCOMPARE(serve.exitStatus(), QProcess::NormalExit);
+
+        // Every call is in the history; --failed shows the failing step and why.
+        Run t = run({QStringLiteral("traces"), QStringLiteral("--db"), history});
+        QVERIFY2(t.exitCode == 0, t.err.constData());
+        QVERIFY2(t.out.contains("GET /Prod/hello/ada") && t.out.contains("GET /hi"), t.out.constData());
+        t = run({QStringLiteral("traces"), QStringLiteral("--db"), history, QStringLiteral("--failed")});
+        QCOMPARE(t.exitCode, 0);
+        QVERIFY2(t.out.contains("/Prod/nowhere") && t.out.contains("failed at step route"), t.out.constData());
+        QVERIFY(!t.out.contains("/Prod/hello/ada"));
+        t = run({QStringLiteral("traces"), QStringLiteral("--db"), history, QStringLiteral("--format"),
+                 QStringLiteral("har")});
+        QCOMPARE(QJsonDocument::fromJson(t.out).object().value(QLatin1String("log")).toObject()
+                     .value(QLatin1String("version")).toString(),
+                 QStringLiteral("1.2"));
     }
 };
 
