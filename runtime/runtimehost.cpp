@@ -3,6 +3,7 @@
 #include "runtime/runtimehost.h"
 
 #include "runtime/apiservice.h"
+#include "runtime/auth/localidentityprovider.h"
 #include "runtime/compiledapi.h"
 #include "runtime/lambda/functionhost.h"
 #include "runtime/pipeline/pipeline.h"
@@ -14,6 +15,7 @@
 
 #include <QMutex>
 #include <QPointer>
+#include <QThread>
 #include <QTimer>
 
 #include <vector>
@@ -97,7 +99,66 @@ public:
     std::unique_ptr<TraceStore> store;
     std::shared_ptr<WorkerPool> pool;
     std::vector<Listener> listeners;
+    // Started when an authorizer trusts the local issuer, so JWT/Cognito authorizers work offline
+    // from the GUI and `serve` alike. It has a thread of its own: JWKS fetches from the workers must
+    // not wait on a busy GUI thread.
+    std::unique_ptr<LocalIdentityProvider> identityProvider;
+    std::unique_ptr<QThread> identityProviderThread;
     bool running = false;
+
+    ~Private() { stopIdentityProvider(); }
+
+    void startIdentityProviderIfNeeded(const Model::ApiDocument &doc)
+    {
+        if (identityProvider || !usesLocalIdentityProvider(doc))
+            return;
+        auto thread = std::make_unique<QThread>();
+        thread->setObjectName(QStringLiteral("identity-provider"));
+        auto idp = std::make_unique<LocalIdentityProvider>();
+        idp->moveToThread(thread.get());
+        thread->start();
+        QString idpError;
+        bool started = false;
+        LocalIdentityProvider *raw = idp.get();
+        QMetaObject::invokeMethod(raw, [raw, &started, &idpError] {
+            started = raw->start(LocalIdentityProvider::DefaultPort, &idpError);
+        }, Qt::BlockingQueuedConnection);
+        identityProvider = std::move(idp);
+        identityProviderThread = std::move(thread);
+        if (!started) {
+            qWarning("apigw-studio: the local identity provider did not start (%s); JWT authorizers "
+                     "that trust it will answer 401", qPrintable(idpError));
+            stopIdentityProvider();
+        }
+    }
+
+    void stopIdentityProvider()
+    {
+        if (!identityProvider)
+            return;
+        LocalIdentityProvider *raw = identityProvider.release();
+        QMetaObject::invokeMethod(raw, [raw] { delete raw; }, Qt::BlockingQueuedConnection);
+        identityProviderThread->quit();
+        identityProviderThread->wait();
+        identityProviderThread.reset();
+    }
+
+    static bool usesLocalIdentityProvider(const Model::ApiDocument &doc)
+    {
+        const QString port = QStringLiteral(":%1").arg(LocalIdentityProvider::DefaultPort);
+        for (const Model::Api &api : doc.apis) {
+            for (const Model::Authorizer &a : api.authorizers) {
+                QStringList issuers = a.providerArns;
+                issuers.append(a.jwtIssuer);
+                for (const QString &issuer : std::as_const(issuers)) {
+                    if (issuer.contains(QLatin1String("127.0.0.1") + port)
+                        || issuer.contains(QLatin1String("localhost") + port))
+                        return true;
+                }
+            }
+        }
+        return false;
+    }
 };
 
 RuntimeHost::RuntimeHost(QObject *parent)
@@ -178,6 +239,7 @@ bool RuntimeHost::start(std::shared_ptr<const Model::ApiDocument> doc, const Run
         l.endpoint.baseUrl = url;
         d->listeners.push_back(std::move(l));
     }
+    d->startIdentityProviderIfNeeded(*doc);
     d->running = true;
     Q_EMIT runningChanged(true);
     return true;
@@ -195,6 +257,7 @@ void RuntimeHost::stop()
     d->pool.reset();
     d->sink->setStore(nullptr);
     d->store.reset(); // flushes what is queued
+    d->stopIdentityProvider();
     const bool wasRunning = d->running;
     d->running = false;
     if (wasRunning)
@@ -211,6 +274,7 @@ void RuntimeHost::update(std::shared_ptr<const Model::ApiDocument> doc)
     if (!doc)
         return;
     d->functions->setFunctions(doc->functions, d->options.projectDir);
+    d->startIdentityProviderIfNeeded(*doc);
     for (Listener &l : d->listeners) {
         // An API deleted from the document keeps serving its last snapshot until restart; new
         // APIs need a restart to get a listener (a port).
@@ -230,6 +294,11 @@ QList<ApiEndpoint> RuntimeHost::endpoints() const
 TraceRing *RuntimeHost::traces() const
 {
     return d->ring.get();
+}
+
+LocalIdentityProvider *RuntimeHost::identityProvider() const
+{
+    return d->identityProvider.get();
 }
 
 TraceStore *RuntimeHost::traceStore() const

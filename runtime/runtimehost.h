@@ -15,6 +15,7 @@
 namespace Gw::Runtime {
 
 class FunctionHost;
+class LocalIdentityProvider;
 class TraceRing;
 class TraceStore;
 
@@ -63,6 +64,9 @@ public:
     // The SQLite history while running with a traceDbPath; null otherwise.
     TraceStore *traceStore() const;
     FunctionHost *functionHost() const;
+    // The local OIDC issuer (http://127.0.0.1:9400/), running while an authorizer of the served
+    // design trusts it; null otherwise.
+    LocalIdentityProvider *identityProvider() const;
 
 Q_SIGNALS:
     // Emitted on the host's thread for every request served.

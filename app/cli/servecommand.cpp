@@ -45,19 +45,6 @@ static void printEndpoints(const Model::ApiDocument &doc, const Runtime::Runtime
     out.flush();
 }
 
-static bool usesLocalIdentityProvider(const Model::ApiDocument &doc)
-{
-    const QString port = QStringLiteral(":%1").arg(Runtime::LocalIdentityProvider::DefaultPort);
-    for (const Model::Api &api : doc.apis) {
-        for (const Model::Authorizer &a : api.authorizers) {
-            if ((a.jwtIssuer.contains(QLatin1String("127.0.0.1") + port)
-                 || a.jwtIssuer.contains(QLatin1String("localhost") + port)))
-                return true;
-        }
-    }
-    return false;
-}
-
 int serve(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -165,18 +152,9 @@ int serve(const QStringList &args)
         out.flush();
     }
 
-    // JWT and Cognito authorizers whose issuer is the local identity provider need it running.
-    Runtime::LocalIdentityProvider identityProvider;
-    if (usesLocalIdentityProvider(*doc)) {
-        QString idpError;
-        if (identityProvider.start(Runtime::LocalIdentityProvider::DefaultPort, &idpError)) {
-            QTextStream(stdout) << "local identity provider at " << identityProvider.issuer()
-                                << " (mint tokens with: apigw-studio token --aud ...)" << Qt::endl;
-        } else {
-            err << "apigw-studio serve: warning: the local identity provider did not start ("
-                << idpError << "); JWT authorizers that trust it will answer 401\n";
-            err.flush();
-        }
+    if (const Runtime::LocalIdentityProvider *idp = runtimeHost.identityProvider()) {
+        QTextStream(stdout) << "local identity provider at " << idp->issuer()
+                            << " (mint tokens with: apigw-studio token --aud ...)" << Qt::endl;
     }
 
     if (!parser.isSet(quietOption))
