@@ -18,6 +18,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
 #include <vector>
 
 namespace Gw::Runtime {
@@ -99,6 +100,38 @@ public:
     std::unique_ptr<TraceStore> store;
     std::shared_ptr<WorkerPool> pool;
     std::vector<Listener> listeners;
+    HttpServerOptions serverOptions;
+
+    // Compiles `api` and listens for it on `port` (0: any free port).
+    bool addListener(const std::shared_ptr<const Model::ApiDocument> &doc, const Model::Api &api,
+                     quint16 port, QString *error)
+    {
+        QString compileError;
+        CompiledApiPtr compiled = CompiledApi::compile(doc, api.id, options.stage, &compileError);
+        if (!compiled) {
+            *error = compileError;
+            return false;
+        }
+        Listener l;
+        l.apiId = api.id;
+        l.service = std::make_unique<ApiService>(pipeline, sink.get(), compiled);
+        l.server = std::make_unique<HttpServer>(pool, l.service.get(), serverOptions);
+        QString listenError;
+        if (!l.server->listen(options.host, port, &listenError)) {
+            *error = QStringLiteral("API '%1': %2").arg(api.name, listenError);
+            return false;
+        }
+        l.endpoint.apiId = api.id;
+        l.endpoint.apiName = api.name;
+        QUrl url;
+        url.setScheme(l.server->isTls() ? QStringLiteral("https") : QStringLiteral("http"));
+        url.setHost(options.host.toString());
+        url.setPort(l.server->port());
+        l.endpoint.baseUrl = url;
+        listeners.push_back(std::move(l));
+        return true;
+    }
+
     // Started when an authorizer trusts the local issuer, so JWT/Cognito authorizers work offline
     // from the GUI and `serve` alike. It has a thread of its own: JWKS fetches from the workers must
     // not wait on a busy GUI thread.
@@ -215,29 +248,12 @@ bool RuntimeHost::start(std::shared_ptr<const Model::ApiDocument> doc, const Run
             return fail(QStringLiteral("HTTPS: %1").arg(tlsError));
     }
     d->pool = std::make_shared<WorkerPool>(options.workerThreads);
+    d->serverOptions = serverOptions;
     for (qsizetype i = 0; i < doc->apis.size(); ++i) {
-        const Model::Api &api = doc->apis.at(i);
-        QString compileError;
-        CompiledApiPtr compiled = CompiledApi::compile(doc, api.id, options.stage, &compileError);
-        if (!compiled)
-            return fail(compileError);
-        Listener l;
-        l.apiId = api.id;
-        l.service = std::make_unique<ApiService>(d->pipeline, d->sink.get(), compiled);
-        l.server = std::make_unique<HttpServer>(d->pool, l.service.get(), serverOptions);
         const quint16 port = options.port == 0 ? 0 : quint16(options.port + i);
         QString listenError;
-        if (!l.server->listen(options.host, port, &listenError)) {
-            return fail(QStringLiteral("API '%1': %2").arg(api.name, listenError));
-        }
-        l.endpoint.apiId = api.id;
-        l.endpoint.apiName = api.name;
-        QUrl url;
-        url.setScheme(l.server->isTls() ? QStringLiteral("https") : QStringLiteral("http"));
-        url.setHost(options.host.toString());
-        url.setPort(l.server->port());
-        l.endpoint.baseUrl = url;
-        d->listeners.push_back(std::move(l));
+        if (!d->addListener(doc, doc->apis.at(i), port, &listenError))
+            return fail(listenError);
     }
     d->startIdentityProviderIfNeeded(*doc);
     d->running = true;
@@ -276,11 +292,34 @@ void RuntimeHost::update(std::shared_ptr<const Model::ApiDocument> doc)
     d->functions->setFunctions(doc->functions, d->options.projectDir);
     d->startIdentityProviderIfNeeded(*doc);
     for (Listener &l : d->listeners) {
-        // An API deleted from the document keeps serving its last snapshot until restart; new
-        // APIs need a restart to get a listener (a port).
+        // An API deleted from the document keeps serving its last snapshot until restart (its
+        // connections may still be in flight).
         if (CompiledApiPtr compiled = CompiledApi::compile(doc, l.apiId, d->options.stage))
             l.service->setApi(std::move(compiled));
     }
+    if (!d->running)
+        return;
+    // An API added to the document gets a listener of its own: the port after the others when
+    // ports were asked for (any free one if that is taken), else any free port.
+    bool added = false;
+    for (qsizetype i = 0; i < doc->apis.size(); ++i) {
+        const Model::Api &api = doc->apis.at(i);
+        const bool served = std::any_of(d->listeners.cbegin(), d->listeners.cend(),
+                                        [&](const Listener &l) { return l.apiId == api.id; });
+        if (served)
+            continue;
+        QString listenError;
+        const quint16 preferred = d->options.port == 0 ? 0 : quint16(d->options.port + i);
+        if (!d->addListener(doc, api, preferred, &listenError)
+            && (preferred == 0 || !d->addListener(doc, api, 0, &listenError))) {
+            qWarning("apigw-studio: cannot serve the new API %s: %s", qPrintable(api.name),
+                     qPrintable(listenError));
+            continue;
+        }
+        added = true;
+    }
+    if (added)
+        Q_EMIT endpointsChanged();
 }
 
 QList<ApiEndpoint> RuntimeHost::endpoints() const

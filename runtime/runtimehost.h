@@ -57,6 +57,7 @@ public:
     bool isRunning() const;
 
     // Publishes a new compiled snapshot atomically; requests in flight finish on the old one.
+    // APIs new to the document get a listener (endpointsChanged).
     void update(std::shared_ptr<const Model::ApiDocument> doc);
 
     QList<ApiEndpoint> endpoints() const;
@@ -72,6 +73,8 @@ Q_SIGNALS:
     // Emitted on the host's thread for every request served.
     void traceRecorded(Gw::Runtime::TracePtr trace);
     void runningChanged(bool running);
+    // An API added by update() got a listener: endpoints() has grown.
+    void endpointsChanged();
 
 private:
     class Private;

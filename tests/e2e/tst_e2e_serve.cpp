@@ -204,6 +204,31 @@ private Q_SLOTS:
         m_host->update(m_doc);
     }
 
+    void anApiAddedByAnEditGetsItsOwnListener()
+    {
+        auto edited = std::make_shared<Gw::Model::ApiDocument>(*m_doc);
+        Gw::Model::Api added;
+        added.id = QStringLiteral("api_added");
+        added.name = QStringLiteral("Added");
+        added.type = Gw::Model::ApiType::Http;
+        Gw::Model::Stage def;
+        def.name = QStringLiteral("$default");
+        added.stages.append(def);
+        edited->apis.append(added);
+        QSignalSpy grown(m_host.get(), &RuntimeHost::endpointsChanged);
+        const qsizetype before = m_host->endpoints().size();
+        m_host->update(edited);
+        QCOMPARE(grown.size(), 1);
+        QCOMPARE(m_host->endpoints().size(), before + 1);
+        const ApiEndpoint e = m_host->endpoints().constLast();
+        QCOMPARE(e.apiId, QStringLiteral("api_added"));
+        RawHttpClient c;
+        QVERIFY(c.connectTo(quint16(e.baseUrl.port())));
+        QCOMPARE(c.request("GET /anything HTTP/1.1\r\nHost: x\r\n\r\n").status, 404); // HTTP API: no route
+        m_host->update(edited); // a second update adds nothing
+        QCOMPARE(grown.size(), 1);
+    }
+
     void portInUseNamesThePort()
     {
         QTcpServer blocker;
