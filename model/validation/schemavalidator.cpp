@@ -9,6 +9,9 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include <QJsonArray>
+#include <QJsonObject>
+
 #include <mutex>
 
 namespace Gw::Model {
@@ -20,12 +23,44 @@ namespace {
 std::mutex s_compileMutex;
 const SchemaValidator::RemoteFetcher *s_currentFetcher = nullptr;
 
+// Draft 4: "format" constrains strings only, but valijson 1.0 rejects other types against it.
+// Rewrite {"format": F, …} as {…, "allOf": [{"anyOf": [{"not": {"type": "string"}},
+// {"format": F}]}]} so a number under a date-time format passes, as the suite requires. Literal
+// values (enum, default) are data, not schemas, and stay untouched.
+QJsonValue formatOnlyForStrings(const QJsonValue &value)
+{
+    if (value.isArray()) {
+        QJsonArray out;
+        for (const QJsonValue &v : value.toArray())
+            out.append(formatOnlyForStrings(v));
+        return out;
+    }
+    if (!value.isObject())
+        return value;
+    QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.key() != QLatin1String("enum") && it.key() != QLatin1String("default"))
+            it.value() = formatOnlyForStrings(it.value());
+    }
+    const QJsonValue format = object.value(QLatin1String("format"));
+    if (!format.isString())
+        return object;
+    object.remove(QLatin1String("format"));
+    QJsonArray allOf = object.value(QLatin1String("allOf")).toArray();
+    allOf.append(QJsonObject{{QStringLiteral("anyOf"),
+                              QJsonArray{QJsonObject{{QStringLiteral("not"),
+                                                      QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}}},
+                                         QJsonObject{{QStringLiteral("format"), format}}}}});
+    object.insert(QStringLiteral("allOf"), allOf);
+    return object;
+}
+
 const QJsonValue *fetchDocument(const std::string &uri)
 {
     if (!s_currentFetcher || !*s_currentFetcher)
         return nullptr;
     const auto doc = (*s_currentFetcher)(QString::fromStdString(uri));
-    return doc ? new QJsonValue(*doc) : nullptr;
+    return doc ? new QJsonValue(formatOnlyForStrings(*doc)) : nullptr;
 }
 
 void freeDocument(const QJsonValue *doc)
@@ -72,7 +107,8 @@ Result<SchemaValidator> SchemaValidator::compile(const QJsonValue &schema, Remot
     try {
         s_currentFetcher = &fetcher;
         valijson::SchemaParser parser(valijson::SchemaParser::kDraft4);
-        valijson::adapters::QtJsonAdapter adapter(schema);
+        const QJsonValue prepared = formatOnlyForStrings(schema);
+        valijson::adapters::QtJsonAdapter adapter(prepared);
         parser.populateSchema(adapter, p->schema, fetchDocument, freeDocument);
         s_currentFetcher = nullptr;
     } catch (const std::exception &e) {
