@@ -11,6 +11,8 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QHash>
+#include <QUrl>
 
 #include <mutex>
 
@@ -55,12 +57,135 @@ QJsonValue formatOnlyForStrings(const QJsonValue &value)
     return object;
 }
 
+// valijson 1.0 resolves a relative $ref by concatenating it to the base URI and knows no
+// location-independent ids ("id": "#foo"). Resolve every $ref ourselves first (RFC 3986 with
+// QUrl, draft-4 scoping: "id" changes the base for its subtree, but not beside a "$ref"): refs
+// into this document become "#/json/pointer", others absolute URIs for the fetcher, and the "id"
+// keywords, no longer needed, are dropped so valijson cannot re-resolve against them.
+class RefResolver
+{
+public:
+    explicit RefResolver(const QString &documentUri) : m_documentUri(withoutFragment(documentUri)) {}
+
+    QJsonValue resolve(const QJsonValue &schema)
+    {
+        index(schema, QUrl(m_documentUri), QString());
+        return rewrite(schema, QUrl(m_documentUri));
+    }
+
+private:
+    static QString withoutFragment(const QString &uri)
+    {
+        const qsizetype hash = uri.indexOf(QLatin1Char('#'));
+        return hash < 0 ? uri : uri.left(hash);
+    }
+    static QString escapeToken(QString token)
+    {
+        return token.replace(QLatin1Char('~'), QLatin1String("~0")).replace(QLatin1Char('/'), QLatin1String("~1"));
+    }
+    static bool isLiteral(const QString &key)
+    {
+        return key == QLatin1String("enum") || key == QLatin1String("default");
+    }
+
+    QUrl scopeOf(const QJsonObject &object, const QUrl &base) const
+    {
+        const QJsonValue id = object.value(QLatin1String("id"));
+        if (!id.isString() || object.contains(QLatin1String("$ref")))
+            return base;
+        return base.resolved(QUrl(id.toString()));
+    }
+
+    void index(const QJsonValue &value, const QUrl &base, const QString &pointer)
+    {
+        if (value.isArray()) {
+            const QJsonArray array = value.toArray();
+            for (qsizetype i = 0; i < array.size(); ++i)
+                index(array.at(i), base, pointer + QLatin1Char('/') + QString::number(i));
+            return;
+        }
+        if (!value.isObject())
+            return;
+        const QJsonObject object = value.toObject();
+        const QUrl scope = scopeOf(object, base);
+        if (scope != base)
+            m_ids.insert(scope.toString(), pointer);
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (!isLiteral(it.key()))
+                index(it.value(), scope, pointer + QLatin1Char('/') + escapeToken(it.key()));
+        }
+    }
+
+    QString target(const QString &ref, const QUrl &base) const
+    {
+        const QUrl resolved = base.resolved(QUrl(ref));
+        const QString full = resolved.toString();
+        if (m_ids.contains(full)) // a location-independent id, or an id with a fragment
+            return QLatin1Char('#') + m_ids.value(full);
+        const QString document = withoutFragment(full);
+        const QString fragment = resolved.hasFragment() ? resolved.fragment(QUrl::FullyEncoded) : QString();
+        if (!fragment.isEmpty() && !fragment.startsWith(QLatin1Char('/')))
+            return full; // an anchor this document does not define: let the fetcher try
+        if (document == m_documentUri)
+            return QLatin1Char('#') + withoutEmptyTokens(fragment);
+        if (m_ids.contains(document))
+            return QLatin1Char('#') + m_ids.value(document) + withoutEmptyTokens(fragment);
+        return full;
+    }
+
+    // valijson rejects empty pointer tokens ("#/definitions//x"): definitions named "" are renamed
+    // (see rewrite) and the pointers follow.
+    static QString withoutEmptyTokens(const QString &pointer)
+    {
+        QStringList tokens = pointer.split(QLatin1Char('/'));
+        for (qsizetype i = 1; i < tokens.size(); ++i) {
+            if (tokens.at(i).isEmpty())
+                tokens[i] = emptyName();
+        }
+        return tokens.join(QLatin1Char('/'));
+    }
+    static QString emptyName() { return QStringLiteral("__apigw_empty__"); }
+
+    QJsonValue rewrite(const QJsonValue &value, const QUrl &base) const
+    {
+        if (value.isArray()) {
+            QJsonArray out;
+            for (const QJsonValue &v : value.toArray())
+                out.append(rewrite(v, base));
+            return out;
+        }
+        if (!value.isObject())
+            return value;
+        QJsonObject object = value.toObject();
+        const QUrl scope = scopeOf(object, base);
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (!isLiteral(it.key()) && it.key() != QLatin1String("$ref"))
+                it.value() = rewrite(it.value(), scope);
+        }
+        if (object.value(QLatin1String("$ref")).isString())
+            object.insert(QStringLiteral("$ref"), target(object.value(QLatin1String("$ref")).toString(), base));
+        if (object.value(QLatin1String("id")).isString())
+            object.remove(QLatin1String("id"));
+        QJsonObject definitions = object.value(QLatin1String("definitions")).toObject();
+        if (definitions.contains(QString())) {
+            definitions.insert(emptyName(), definitions.take(QString()));
+            object.insert(QStringLiteral("definitions"), definitions);
+        }
+        return object;
+    }
+
+    QString m_documentUri;
+    QHash<QString, QString> m_ids; // absolute id URI → JSON pointer
+};
+
 const QJsonValue *fetchDocument(const std::string &uri)
 {
     if (!s_currentFetcher || !*s_currentFetcher)
         return nullptr;
     const auto doc = (*s_currentFetcher)(QString::fromStdString(uri));
-    return doc ? new QJsonValue(formatOnlyForStrings(*doc)) : nullptr;
+    if (!doc)
+        return nullptr;
+    return new QJsonValue(formatOnlyForStrings(RefResolver(QString::fromStdString(uri)).resolve(*doc)));
 }
 
 void freeDocument(const QJsonValue *doc)
@@ -107,7 +232,10 @@ Result<SchemaValidator> SchemaValidator::compile(const QJsonValue &schema, Remot
     try {
         s_currentFetcher = &fetcher;
         valijson::SchemaParser parser(valijson::SchemaParser::kDraft4);
-        const QJsonValue prepared = formatOnlyForStrings(schema);
+        // The root's own id (if any) names the document; otherwise a placeholder base.
+        const QString rootId = schema.toObject().value(QLatin1String("id")).toString();
+        const QJsonValue prepared = formatOnlyForStrings(
+            RefResolver(rootId.isEmpty() ? QStringLiteral("urn:apigw-studio:root") : rootId).resolve(schema));
         valijson::adapters::QtJsonAdapter adapter(prepared);
         parser.populateSchema(adapter, p->schema, fetchDocument, freeDocument);
         s_currentFetcher = nullptr;
