@@ -5,7 +5,7 @@ set -euo pipefail
 PKGS=(
   build-essential cmake ninja-build ccache pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-websockets-dev libqt6sql6-sqlite libqt6svg6
-  libqscintilla2-qt6-dev libhttp-parser-dev libvalijson-dev libyaml-cpp-dev libssl-dev
+  libqscintilla2-qt6-dev libhttp-parser-dev libvalijson-dev nlohmann-json3-dev libyaml-cpp-dev libssl-dev
   libgl-dev xvfb xauth curl python3 nodejs
 )
 missing=()

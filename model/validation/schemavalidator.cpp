@@ -3,6 +3,7 @@
 #define VALIJSON_USE_EXCEPTIONS 1
 #include "model/validation/schemavalidator.h"
 
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/adapters/qtjson_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
@@ -10,10 +11,12 @@
 #include <valijson/validator.hpp>
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QHash>
 #include <QUrl>
 
+#include <cmath>
 #include <mutex>
 
 namespace Gw::Model {
@@ -43,6 +46,20 @@ QJsonValue formatOnlyForStrings(const QJsonValue &value)
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (it.key() != QLatin1String("enum") && it.key() != QLatin1String("default"))
             it.value() = formatOnlyForStrings(it.value());
+    }
+    // multipleOf 1/k (0.01, 1e-8): every integer is a multiple, but valijson's floating-point
+    // remainder says otherwise for large integers; integers are let through exactly.
+    const QJsonValue multipleOf = object.value(QLatin1String("multipleOf"));
+    if (multipleOf.isDouble() && multipleOf.toDouble() > 0 && multipleOf.toDouble() < 1) {
+        const double inverse = 1.0 / multipleOf.toDouble();
+        if (std::abs(inverse - std::round(inverse)) < 1e-9 * inverse) {
+            object.remove(QLatin1String("multipleOf"));
+            QJsonArray allOf = object.value(QLatin1String("allOf")).toArray();
+            allOf.append(QJsonObject{{QStringLiteral("anyOf"),
+                                      QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("integer")}},
+                                                 QJsonObject{{QStringLiteral("multipleOf"), multipleOf}}}}});
+            object.insert(QStringLiteral("allOf"), allOf);
+        }
     }
     const QJsonValue format = object.value(QLatin1String("format"));
     if (!format.isString())
@@ -258,7 +275,14 @@ bool SchemaValidator::isValid(const QJsonValue &instance) const
 QList<SchemaViolation> SchemaValidator::validate(const QJsonValue &instance) const
 {
     valijson::Validator validator(valijson::Validator::kStrongTypes);
-    valijson::adapters::QtJsonAdapter adapter(instance);
+    // The instance goes through nlohmann::json (a dependency of libvalijson-dev): valijson's Qt
+    // adapter reads numbers with QJsonValue::toInt, so an integer beyond 32 bits (an id such as
+    // 3000000000) would fail "type": "integer" and bounds would compare truncated values.
+    const QByteArray text = QJsonDocument(QJsonArray{instance}).toJson(QJsonDocument::Compact);
+    const nlohmann::json parsed = nlohmann::json::parse(text.constData(), text.constData() + text.size(),
+                                                        nullptr, false);
+    const nlohmann::json &document = parsed.is_array() && !parsed.empty() ? parsed.at(0) : parsed;
+    valijson::adapters::NlohmannJsonAdapter adapter(document);
     valijson::ValidationResults results;
     QList<SchemaViolation> violations;
     try {
