@@ -40,6 +40,12 @@ QIcon forNode(NodeRef::Kind kind, Model::ApiType apiType)
         return named(QStringLiteral("stage"), QStyle::SP_CommandLink);
     case Kind::Function:
         return named(QStringLiteral("function"), QStyle::SP_ComputerIcon);
+    case Kind::UsagePlan:
+        return named(QStringLiteral("usageplan"), QStyle::SP_FileDialogInfoView);
+    case Kind::ApiKey:
+        return named(QStringLiteral("apikey"), QStyle::SP_DialogApplyButton);
+    case Kind::UsagePlanGroup:
+    case Kind::ApiKeyGroup:
     case Kind::AuthorizerGroup:
     case Kind::ModelGroup:
     case Kind::StageGroup:

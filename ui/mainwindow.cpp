@@ -12,6 +12,9 @@
 #include "ui/models/noderef.h"
 #include "ui/problemsdock.h"
 #include "ui/propertiesdock.h"
+#include "ui/newapidialog.h"
+#include "ui/quickopen.h"
+#include "ui/recoverymanager.h"
 #include "ui/resourcesdock.h"
 #include "ui/runtimecontroller.h"
 #include "ui/runtimedock.h"
@@ -70,6 +73,7 @@ MainWindow::MainWindow(DocumentSession *session, Runtime::RuntimeHost *runtimeHo
 
     createDocks();
     createMenus();
+    m_recovery = new RecoveryManager(m_session, this, this);
 
     m_runtimeStatus = new QLabel;
     m_runtimeStatus->setObjectName(QStringLiteral("runtimeStatusLabel"));
@@ -180,6 +184,13 @@ void MainWindow::createMenus()
     });
     openAction->setShortcut(QKeySequence::Open);
     openAction->setObjectName(QStringLiteral("openAction"));
+    QAction *newApiAction = file->addAction(tr("New &API…"), this, [this] {
+        auto *dialog = new NewApiDialog(m_session, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &NewApiDialog::apiCreated, m_resources, &ResourcesDock::selectNode);
+        dialog->open();
+    });
+    newApiAction->setObjectName(QStringLiteral("newApiAction"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
@@ -234,8 +245,16 @@ void MainWindow::createMenus()
     edit->addAction(m_resources->addResourceAction());
     edit->addAction(m_resources->findChild<QAction *>(QStringLiteral("addMethodAction")));
     edit->addAction(m_resources->findChild<QAction *>(QStringLiteral("addRouteAction")));
+    edit->addAction(m_resources->addUsagePlanAction());
+    edit->addAction(m_resources->addApiKeyAction());
     edit->addSeparator();
     edit->addAction(m_resources->removeAction());
+    edit->addSeparator();
+    auto *quickOpen = new QuickOpen(m_session, this);
+    connect(quickOpen, &QuickOpen::nodeChosen, m_resources, &ResourcesDock::selectNode);
+    QAction *quickOpenAction = edit->addAction(tr("&Quick Open…"), this, [this, quickOpen] { quickOpen->popup(this); });
+    quickOpenAction->setObjectName(QStringLiteral("quickOpenAction"));
+    quickOpenAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : std::initializer_list<QDockWidget *>{m_resources, m_properties, m_console, m_problems, m_runtimeDock})

@@ -25,6 +25,7 @@ namespace Gw::Ui {
 
 class ConsoleDock;
 class ProblemsDock;
+class RecoveryManager;
 class PropertiesDock;
 class ResourcesDock;
 class RuntimeController;
@@ -74,6 +75,8 @@ public:
     RuntimeDock *runtimeDock() const { return m_runtimeDock; }
     RuntimeController *runtimeController() const { return m_runtime; }
     Settings *settings() const { return m_settings.get(); }
+    // Autosaves a recovery copy while modified; its restore prompt is replaceable for tests.
+    RecoveryManager *recoveryManager() const { return m_recovery; }
 
 public Q_SLOTS:
     // Selects a method and opens the method execution box configuring a trace step; false when
@@ -101,6 +104,7 @@ private:
     ProblemsDock *m_problems = nullptr;
     ConsoleDock *m_console = nullptr;
     RuntimeDock *m_runtimeDock = nullptr;
+    RecoveryManager *m_recovery = nullptr;
     QMenu *m_recentMenu = nullptr;
     QLabel *m_runtimeStatus = nullptr;
     QLabel *m_problemStatus = nullptr;

@@ -76,6 +76,21 @@ ResourcesDock::ResourcesDock(DocumentSession *session, QWidget *parent)
             m_view->edit(m_model->indexOf(created));
     });
 
+    m_addUsagePlan = new QAction(Icons::forNode(Kind::UsagePlan), tr("Add Usage Plan"), this);
+    m_addUsagePlan->setObjectName(QStringLiteral("addUsagePlanAction"));
+    connect(m_addUsagePlan, &QAction::triggered, this, [this] {
+        const NodeRef created = addUsagePlan();
+        if (created.isValid())
+            m_view->edit(m_model->indexOf(created));
+    });
+    m_addApiKey = new QAction(Icons::forNode(Kind::ApiKey), tr("Add API Key"), this);
+    m_addApiKey->setObjectName(QStringLiteral("addApiKeyAction"));
+    connect(m_addApiKey, &QAction::triggered, this, [this] {
+        const NodeRef created = addApiKey();
+        if (created.isValid())
+            m_view->edit(m_model->indexOf(created));
+    });
+
     m_remove = new QAction(Icons::named(QStringLiteral("remove"), QStyle::SP_TrashIcon), tr("Remove"), this);
     m_remove->setObjectName(QStringLiteral("removeNodeAction"));
     m_remove->setShortcut(QKeySequence::Delete);
@@ -97,6 +112,8 @@ ResourcesDock::ResourcesDock(DocumentSession *session, QWidget *parent)
     methodButton->setPopupMode(QToolButton::InstantPopup);
     toolbar->addWidget(methodButton);
     toolbar->addAction(m_addRoute);
+    toolbar->addAction(m_addUsagePlan);
+    toolbar->addAction(m_addApiKey);
     toolbar->addSeparator();
     toolbar->addAction(m_remove);
 
@@ -244,6 +261,24 @@ NodeRef ResourcesDock::addApi(int apiType)
     return created;
 }
 
+NodeRef ResourcesDock::addUsagePlan()
+{
+    NodeRef created;
+    m_session->edit(tr("Add usage plan"), [&](ApiDocument &doc) { created = Edits::addUsagePlan(doc, QStringLiteral("UsagePlan")); });
+    m_view->expand(m_model->indexOf({Kind::UsagePlanGroup, {}, {}}));
+    selectNode(created);
+    return created;
+}
+
+NodeRef ResourcesDock::addApiKey()
+{
+    NodeRef created;
+    m_session->edit(tr("Add API key"), [&](ApiDocument &doc) { created = Edits::addApiKey(doc, QStringLiteral("ApiKey")); });
+    m_view->expand(m_model->indexOf({Kind::ApiKeyGroup, {}, {}}));
+    selectNode(created);
+    return created;
+}
+
 bool ResourcesDock::removeNode(const NodeRef &node)
 {
     if (!Edits::canRemove(m_session->document(), node))
@@ -331,6 +366,11 @@ void ResourcesDock::showContextMenu(const QPoint &pos)
         QAction *rename = menu.addAction(tr("Rename"));
         connect(rename, &QAction::triggered, this, [this, index] { m_view->edit(index); });
     }
+    const NodeRef node = m_model->nodeAt(index);
+    if (node.kind == Kind::UsagePlanGroup || node.kind == Kind::UsagePlan)
+        menu.addAction(m_addUsagePlan);
+    if (node.kind == Kind::ApiKeyGroup || node.kind == Kind::ApiKey)
+        menu.addAction(m_addApiKey);
     menu.addSeparator();
     menu.addMenu(m_addApiMenu);
     if (m_remove->isEnabled()) {

@@ -1,5 +1,5 @@
 // The Resources dock: the document tree (APIs, resources, methods, routes, authorizers, stages,
-// functions) with undoable add/remove actions; it reports the current node to the other docks.
+// functions, usage plans and API keys) with undoable add/remove actions; it reports the current node to the other docks.
 #pragma once
 
 #include "ui/models/noderef.h"
@@ -33,12 +33,16 @@ public:
     QAction *addResourceAction() const { return m_addResource; }
     QAction *removeAction() const { return m_remove; }
     QMenu *addApiMenu() const { return m_addApiMenu; }
+    QAction *addUsagePlanAction() const { return m_addUsagePlan; }
+    QAction *addApiKeyAction() const { return m_addApiKey; }
 
     // Undoable structural edits (also behind the actions); each selects what it created.
     NodeRef addResource(const NodeRef &parentResource, const QString &pathPart = QStringLiteral("resource"));
     NodeRef addMethod(const NodeRef &resource, const QString &httpMethod);
     NodeRef addRoute(const NodeRef &api);
     NodeRef addApi(int apiType);
+    NodeRef addUsagePlan();
+    NodeRef addApiKey();
     bool removeNode(const NodeRef &node);
 
 Q_SIGNALS:
@@ -59,6 +63,8 @@ private:
     QAction *m_addMethod;
     QAction *m_addRoute;
     QAction *m_remove;
+    QAction *m_addUsagePlan;
+    QAction *m_addApiKey;
     QMenu *m_methodMenu;
     QMenu *m_addApiMenu;
     QSet<NodeRef> m_expanded;

@@ -42,7 +42,8 @@ private Q_SLOTS:
         Ui::ResourceTreeModel model(&session);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
 
-        QCOMPARE(model.rowCount(), int(session.document().apis.size()) + 1); // + Functions
+        // + Functions, Usage Plans, API Keys
+        QCOMPARE(model.rowCount(), int(session.document().apis.size()) + 3);
         const QModelIndex api = model.index(0, 0);
         QCOMPARE(api.data().toString(), QStringLiteral("PetStore"));
         QCOMPARE(model.index(0, Ui::ResourceTreeModel::DetailColumn).data().toString(), QStringLiteral("REST API"));
@@ -62,7 +63,7 @@ private Q_SLOTS:
         const QModelIndex stages = child(model, api, QStringLiteral("Stages"));
         QVERIFY(child(model, stages, QStringLiteral("dev")).isValid());
 
-        const QModelIndex functions = model.index(model.rowCount() - 1, 0);
+        const QModelIndex functions = model.index(int(session.document().apis.size()), 0);
         QCOMPARE(functions.data().toString(), QStringLiteral("Functions"));
         QVERIFY(child(model, functions, QStringLiteral("pets-handler")).isValid());
 
@@ -187,7 +188,7 @@ private Q_SLOTS:
         session.edit(QStringLiteral("Add API"), [](Model::ApiDocument &doc) {
             Ui::Edits::addApi(doc, Model::ApiType::Http, QStringLiteral("Other"));
         });
-        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.rowCount(), 5);
 
         while (session.undoStack()->canUndo())
             session.undoStack()->undo();
@@ -195,12 +196,89 @@ private Q_SLOTS:
         QVERIFY(model.indexOf({Kind::Method, QStringLiteral("api_petstore"), QStringLiteral("mth_pet_get")}).isValid());
         while (session.undoStack()->canRedo())
             session.undoStack()->redo();
-        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.rowCount(), 5);
 
         session.reset(Model::ApiDocument{});
-        QCOMPARE(model.rowCount(), 1); // only the Functions group
+        QCOMPARE(model.rowCount(), 3); // only the Functions, Usage Plans and API Keys groups
         QVERIFY(!Model::hasErrors(session.open(sample("websocket-chat.apigw.json"))));
-        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.rowCount(), 4);
+    }
+
+    void usagePlansAndKeys()
+    {
+        Model::DocumentSession session;
+        QVERIFY(!Model::hasErrors(session.open(sample("petstore-rest.apigw.json"))));
+        const Model::ApiDocument original = session.document();
+        Ui::ResourceTreeModel model(&session);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+        const QModelIndex plans = model.indexOf({Kind::UsagePlanGroup, {}, {}});
+        const QModelIndex keys = model.indexOf({Kind::ApiKeyGroup, {}, {}});
+        QVERIFY(plans.isValid() && keys.isValid());
+        QCOMPARE(plans.data().toString(), QStringLiteral("Usage Plans"));
+        QCOMPARE(keys.data().toString(), QStringLiteral("API Keys"));
+        QCOMPARE(plans.parent(), QModelIndex());
+        const int plansBefore = model.rowCount(plans);
+        const int keysBefore = model.rowCount(keys);
+        QCOMPARE(plansBefore, int(original.usagePlans.size()));
+        QCOMPARE(keysBefore, int(original.apiKeys.size()));
+
+        Ui::NodeRef plan, key;
+        session.edit(QStringLiteral("Add usage plan"), [&](Model::ApiDocument &doc) {
+            plan = Ui::Edits::addUsagePlan(doc, QStringLiteral("Gold"));
+        });
+        session.edit(QStringLiteral("Add API key"), [&](Model::ApiDocument &doc) {
+            key = Ui::Edits::addApiKey(doc, QStringLiteral("partner"));
+        });
+        QCOMPARE(plan.kind, Kind::UsagePlan);
+        QCOMPARE(key.kind, Kind::ApiKey);
+        QVERIFY(plan.id.startsWith(QLatin1String("plan_")));
+        QVERIFY(key.id.startsWith(QLatin1String("key_")));
+        const QModelIndex planIndex = model.indexOf(plan);
+        const QModelIndex keyIndex = model.indexOf(key);
+        QCOMPARE(planIndex.data().toString(), QStringLiteral("Gold"));
+        QCOMPARE(keyIndex.data().toString(), QStringLiteral("partner"));
+        QCOMPARE(planIndex.parent(), model.indexOf({Kind::UsagePlanGroup, {}, {}}));
+        QCOMPARE(keyIndex.parent(), model.indexOf({Kind::ApiKeyGroup, {}, {}}));
+        QCOMPARE(Ui::Lookup::apiKey(session.document(), key.id)->value.size(), 40);
+        QVERIFY(Ui::Lookup::exists(session.document(), plan));
+
+        // Rename in place: one undo step per node, the model follows.
+        QVERIFY(model.flags(planIndex) & Qt::ItemIsEditable);
+        QVERIFY(model.setData(planIndex, QStringLiteral("Platinum")));
+        QCOMPARE(Ui::Lookup::usagePlan(session.document(), plan.id)->name, QStringLiteral("Platinum"));
+        QCOMPARE(model.indexOf(plan).data().toString(), QStringLiteral("Platinum"));
+        QVERIFY(model.setData(model.indexOf(key), QStringLiteral("acme")));
+        QCOMPARE(Ui::Lookup::apiKey(session.document(), key.id)->name, QStringLiteral("acme"));
+        QVERIFY(!model.setData(model.indexOf(key), QStringLiteral(" ")));
+
+        // Removing a key unbinds it from the plans in the same step.
+        session.edit(QStringLiteral("Bind"), [&](Model::ApiDocument &doc) {
+            Ui::Lookup::usagePlan(doc, plan.id)->apiKeyIds << key.id;
+        });
+        QVERIFY(Ui::Edits::canRemove(session.document(), key));
+        const int steps = session.undoStack()->count();
+        session.edit(QStringLiteral("Remove key"), [&](Model::ApiDocument &doc) { QVERIFY(Ui::Edits::remove(doc, key)); });
+        QCOMPARE(session.undoStack()->count(), steps + 1);
+        QVERIFY(!model.indexOf(key).isValid());
+        QVERIFY(Ui::Lookup::usagePlan(session.document(), plan.id)->apiKeyIds.isEmpty());
+        session.undoStack()->undo();
+        QVERIFY(model.indexOf(key).isValid());
+        QCOMPARE(Ui::Lookup::usagePlan(session.document(), plan.id)->apiKeyIds, QStringList{key.id});
+
+        // Lint pointers lead to the nodes.
+        const int pi = int(session.document().usagePlans.size()) - 1;
+        QCOMPARE(Ui::Lookup::nodeForPointer(session.document(), QStringLiteral("/usagePlans/%1/name").arg(pi)), plan);
+        QCOMPARE(Ui::Lookup::nodeForPointer(session.document(),
+                                            QStringLiteral("/apiKeys/%1/value").arg(session.document().apiKeys.size() - 1)),
+                 key);
+
+        while (session.undoStack()->canUndo())
+            session.undoStack()->undo();
+        QVERIFY(session.document() == original);
+        QCOMPARE(model.rowCount(model.indexOf({Kind::UsagePlanGroup, {}, {}})), plansBefore);
+        QCOMPARE(model.rowCount(model.indexOf({Kind::ApiKeyGroup, {}, {}})), keysBefore);
+        QVERIFY(!model.indexOf(plan).isValid());
     }
 
     void pointersMapToNodes()

@@ -12,6 +12,8 @@
 #include "ui/editors/corseditor.h"
 #include "ui/editors/functioneditor.h"
 #include "ui/editors/stageeditor.h"
+#include "ui/editors/usageplaneditor.h"
+#include "ui/editors/apikeyeditor.h"
 #include "ui/editors/methodexecutionview.h"
 #include "ui/editors/modeleditor.h"
 #include "ui/editors/routeeditor.h"
@@ -137,7 +139,7 @@ void PropertiesPanel::rebuild()
         connect(m_execution, &MethodExecutionView::stepShown, this, [this](const QString &step) { m_lastStep = step; });
         editor = m_execution;
     } else if (m_node.kind == Kind::Authorizer || m_node.kind == Kind::Stage || m_node.kind == Kind::Function
-               || m_node.kind == Kind::Route) {
+               || m_node.kind == Kind::Route || m_node.kind == Kind::UsagePlan || m_node.kind == Kind::ApiKey) {
         QWidget *form = nullptr;
         if (m_node.kind == Kind::Route)
             form = new RouteEditor(m_session, m_node);
@@ -145,11 +147,17 @@ void PropertiesPanel::rebuild()
             form = new AuthorizerEditor(m_session, m_node);
         else if (m_node.kind == Kind::Stage)
             form = new StageEditor(m_session, m_node);
+        else if (m_node.kind == Kind::UsagePlan)
+            form = new UsagePlanEditor(m_session, m_node);
+        else if (m_node.kind == Kind::ApiKey)
+            form = new ApiKeyEditor(m_session, m_node);
         else
             form = new FunctionEditor(m_session, m_node);
         form->setObjectName(m_node.kind == Kind::Authorizer ? QStringLiteral("authorizerEditor")
                             : m_node.kind == Kind::Stage    ? QStringLiteral("stageEditor")
                             : m_node.kind == Kind::Route    ? QStringLiteral("routeEditor")
+                            : m_node.kind == Kind::UsagePlan ? QStringLiteral("usagePlanEditor")
+                            : m_node.kind == Kind::ApiKey   ? QStringLiteral("apiKeyEditor")
                                                             : QStringLiteral("functionEditor"));
         auto *scroll = new QScrollArea;
         scroll->setWidgetResizable(true);
@@ -259,6 +267,22 @@ void PropertiesPanel::refresh()
     case Kind::FunctionGroup:
         m_title->setText(tr("Functions"));
         m_subtitle->setText(tr("Local Lambda functions run as processes"));
+        break;
+    case Kind::UsagePlan:
+        m_title->setText(Lookup::usagePlan(doc, m_node.id)->name);
+        m_subtitle->setText(tr("Usage plan"));
+        break;
+    case Kind::ApiKey:
+        m_title->setText(Lookup::apiKey(doc, m_node.id)->name);
+        m_subtitle->setText(tr("API key"));
+        break;
+    case Kind::UsagePlanGroup:
+        m_title->setText(tr("Usage Plans"));
+        m_subtitle->setText(tr("Throttling and quotas for callers with API keys"));
+        break;
+    case Kind::ApiKeyGroup:
+        m_title->setText(tr("API Keys"));
+        m_subtitle->setText(tr("Keys callers send in x-api-key"));
         break;
     case Kind::None:
         break;

@@ -3,6 +3,8 @@
 
 #include "ui/models/nodelookup.h"
 
+#include <QRandomGenerator>
+
 namespace Gw::Ui::Edits {
 
 using namespace Gw::Model;
@@ -142,6 +144,41 @@ NodeRef addRoute(ApiDocument &doc, const QString &apiId, const QString &routeKey
     return {Kind::Route, apiId, r.id};
 }
 
+NodeRef addUsagePlan(ApiDocument &doc, const QString &name)
+{
+    QStringList taken;
+    for (const UsagePlan &p : doc.usagePlans)
+        taken << p.name;
+    UsagePlan plan;
+    plan.id = newId(QStringLiteral("plan"));
+    plan.name = uniqueName(name, taken);
+    doc.usagePlans << plan;
+    return {Kind::UsagePlan, {}, plan.id};
+}
+
+NodeRef addApiKey(ApiDocument &doc, const QString &name)
+{
+    QStringList taken;
+    for (const ApiKey &k : doc.apiKeys)
+        taken << k.name;
+    ApiKey key;
+    key.id = newId(QStringLiteral("key"));
+    key.name = uniqueName(name, taken);
+    key.value = generateApiKeyValue();
+    doc.apiKeys << key;
+    return {Kind::ApiKey, {}, key.id};
+}
+
+QString generateApiKeyValue()
+{
+    static const QLatin1String alphabet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+    QString value;
+    value.reserve(40);
+    for (int i = 0; i < 40; ++i)
+        value += QChar(alphabet.at(int(QRandomGenerator::system()->bounded(quint32(alphabet.size())))));
+    return value;
+}
+
 void renameFunction(ApiDocument &doc, const QString &functionId, const QString &name)
 {
     LocalFunction *f = Lookup::function(doc, functionId);
@@ -173,6 +210,8 @@ bool canRemove(const ApiDocument &doc, const NodeRef &node)
     case Kind::Model:
     case Kind::Stage:
     case Kind::Function:
+    case Kind::UsagePlan:
+    case Kind::ApiKey:
         return Lookup::exists(doc, node);
     case Kind::Resource: {
         const Api *api = Lookup::api(doc, node.apiId);
@@ -190,6 +229,20 @@ bool remove(ApiDocument &doc, const NodeRef &node)
         return false;
     if (node.kind == Kind::Function)
         return doc.functions.removeIf([&](const LocalFunction &f) { return f.id == node.id; }) > 0;
+    if (node.kind == Kind::UsagePlan)
+        return doc.usagePlans.removeIf([&](const UsagePlan &p) { return p.id == node.id; }) > 0;
+    if (node.kind == Kind::ApiKey) {
+        // Plans name their keys: unbind the key in the same step.
+        for (UsagePlan &p : doc.usagePlans)
+            p.apiKeyIds.removeAll(node.id);
+        return doc.apiKeys.removeIf([&](const ApiKey &k) { return k.id == node.id; }) > 0;
+    }
+    // Usage plans name API stages: drop the bindings of what goes, in the same step.
+    if (node.kind == Kind::Api || node.kind == Kind::Stage)
+        for (UsagePlan &p : doc.usagePlans)
+            p.apiStages.removeIf([&](const ApiStageRef &r) {
+                return r.apiId == node.apiId && (node.kind == Kind::Api || r.stage == node.id);
+            });
     if (node.kind == Kind::Api)
         return doc.apis.removeIf([&](const Api &a) { return a.id == node.apiId; }) > 0;
     Api *api = Lookup::api(doc, node.apiId);

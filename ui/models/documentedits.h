@@ -18,6 +18,11 @@ NodeRef addResource(Model::ApiDocument &doc, const QString &apiId, const QString
 NodeRef addMethod(Model::ApiDocument &doc, const QString &apiId, const QString &resourceId,
                   const QString &httpMethod);
 NodeRef addRoute(Model::ApiDocument &doc, const QString &apiId, const QString &routeKey);
+NodeRef addUsagePlan(Model::ApiDocument &doc, const QString &name);
+NodeRef addApiKey(Model::ApiDocument &doc, const QString &name);
+
+// A random API key value: 40 characters of [A-Za-z0-9] (AWS accepts 20–128).
+QString generateApiKeyValue();
 
 // A free name: "base", "base2", "base3", … not in `taken`.
 QString uniqueName(const QString &base, const QStringList &taken);

@@ -7,8 +7,12 @@ using Kind = NodeRef::Kind;
 
 bool exists(const Model::ApiDocument &doc, const NodeRef &node)
 {
-    if (node.kind == Kind::FunctionGroup)
+    if (node.kind == Kind::FunctionGroup || node.kind == Kind::UsagePlanGroup || node.kind == Kind::ApiKeyGroup)
         return true;
+    if (node.kind == Kind::UsagePlan)
+        return usagePlan(doc, node.id) != nullptr;
+    if (node.kind == Kind::ApiKey)
+        return apiKey(doc, node.id) != nullptr;
     if (node.kind == Kind::Function)
         return function(doc, node.id) != nullptr;
     const Model::Api *a = api(doc, node.apiId);
@@ -36,6 +40,10 @@ bool exists(const Model::ApiDocument &doc, const NodeRef &node)
         return stage(*a, node.id) != nullptr;
     case Kind::FunctionGroup:
     case Kind::Function:
+    case Kind::UsagePlanGroup:
+    case Kind::UsagePlan:
+    case Kind::ApiKeyGroup:
+    case Kind::ApiKey:
         break;
     }
     return false;
@@ -76,6 +84,14 @@ NodeRef nodeForPointer(const Model::ApiDocument &doc, const QString &pointer)
         if (f < 0)
             return {Kind::FunctionGroup, {}, {}};
         return {Kind::Function, {}, doc.functions.at(f).id};
+    }
+    if (parts.at(0) == QLatin1String("usagePlans")) {
+        const int i = indexAt(1, doc.usagePlans.size());
+        return i < 0 ? NodeRef{Kind::UsagePlanGroup, {}, {}} : NodeRef{Kind::UsagePlan, {}, doc.usagePlans.at(i).id};
+    }
+    if (parts.at(0) == QLatin1String("apiKeys")) {
+        const int i = indexAt(1, doc.apiKeys.size());
+        return i < 0 ? NodeRef{Kind::ApiKeyGroup, {}, {}} : NodeRef{Kind::ApiKey, {}, doc.apiKeys.at(i).id};
     }
     if (parts.at(0) != QLatin1String("apis"))
         return {};

@@ -89,6 +89,24 @@ Constness<Model::LocalFunction, Doc> *function(Doc &doc, const QString &id)
     return nullptr;
 }
 
+template<typename Doc>
+Constness<Model::UsagePlan, Doc> *usagePlan(Doc &doc, const QString &id)
+{
+    for (auto &p : doc.usagePlans)
+        if (p.id == id)
+            return &p;
+    return nullptr;
+}
+
+template<typename Doc>
+Constness<Model::ApiKey, Doc> *apiKey(Doc &doc, const QString &id)
+{
+    for (auto &k : doc.apiKeys)
+        if (k.id == id)
+            return &k;
+    return nullptr;
+}
+
 // The integration of a method or route node; null for other nodes.
 template<typename Doc>
 Constness<Model::Integration, Doc> *integration(Doc &doc, const NodeRef &node)

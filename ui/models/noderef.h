@@ -23,12 +23,16 @@ struct NodeRef
         StageGroup,
         Stage,
         FunctionGroup,
-        Function
+        Function,
+        UsagePlanGroup, // document level: apiId empty
+        UsagePlan,
+        ApiKeyGroup,
+        ApiKey
     };
 
     Kind kind = Kind::None;
     QString apiId; // the owning API; empty for functions and the functions group
-    QString id;    // resource/method/route/authorizer/model/function id; stage name; empty for groups
+    QString id;    // resource/method/route/authorizer/model/function/plan/key id; stage name; empty for groups
 
     bool isValid() const { return kind != Kind::None; }
     // A key unique within the document, used for undo merge keys ("<key>/<field>").

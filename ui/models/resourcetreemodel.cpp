@@ -199,6 +199,33 @@ std::unique_ptr<ResourceTreeModel::Node> ResourceTreeModel::buildTree(const ApiD
         n->editable = true;
         n->icon = Icons::forNode(Kind::Function);
     }
+
+    // Usage plans and keys are document-level in the model (a plan binds stages of any API).
+    Node *plans = root->add(makeNode(Kind::UsagePlanGroup, {}, {}, tr("Usage Plans")));
+    plans->icon = Icons::forNode(Kind::UsagePlanGroup);
+    plans->detail = doc.usagePlans.isEmpty() ? QString() : QString::number(doc.usagePlans.size());
+    for (const UsagePlan &p : doc.usagePlans) {
+        Node *n = plans->add(makeNode(Kind::UsagePlan, {}, p.id, p.name));
+        QStringList parts;
+        if (p.throttle.rateLimit >= 0)
+            parts << tr("%1 req/s").arg(p.throttle.rateLimit);
+        if (p.quota)
+            parts << tr("%1/%2").arg(p.quota->limit).arg(toString(p.quota->period).toLower());
+        n->detail = parts.join(QLatin1String(", "));
+        n->toolTip = tr("%n stage(s), ", nullptr, int(p.apiStages.size()))
+                     + tr("%n key(s)", nullptr, int(p.apiKeyIds.size()));
+        n->editable = true;
+        n->icon = Icons::forNode(Kind::UsagePlan);
+    }
+    Node *keys = root->add(makeNode(Kind::ApiKeyGroup, {}, {}, tr("API Keys")));
+    keys->icon = Icons::forNode(Kind::ApiKeyGroup);
+    keys->detail = doc.apiKeys.isEmpty() ? QString() : QString::number(doc.apiKeys.size());
+    for (const ApiKey &k : doc.apiKeys) {
+        Node *n = keys->add(makeNode(Kind::ApiKey, {}, k.id, k.name));
+        n->detail = k.enabled ? QString() : tr("disabled");
+        n->editable = true;
+        n->icon = Icons::forNode(Kind::ApiKey);
+    }
     return root;
 }
 
@@ -373,6 +400,18 @@ bool ResourceTreeModel::setData(const QModelIndex &index, const QVariant &value,
         // Integrations and authorizers name functions: rename the references in the same step.
         m_session->edit(tr("Rename function"), [ref, text](ApiDocument &doc) {
             Edits::renameFunction(doc, ref.id, text);
+        }, mergeKey);
+        return true;
+    case Kind::UsagePlan:
+        m_session->edit(tr("Rename usage plan"), [ref, text](ApiDocument &doc) {
+            if (UsagePlan *p = Lookup::usagePlan(doc, ref.id))
+                p->name = text;
+        }, mergeKey);
+        return true;
+    case Kind::ApiKey:
+        m_session->edit(tr("Rename API key"), [ref, text](ApiDocument &doc) {
+            if (ApiKey *k = Lookup::apiKey(doc, ref.id))
+                k->name = text;
         }, mergeKey);
         return true;
     default:

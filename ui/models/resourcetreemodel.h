@@ -1,5 +1,6 @@
 // The document as a tree for the resources dock: APIs, their REST resource tree (methods under
-// resources) or HTTP/WebSocket routes, authorizers, models and stages, and the local functions.
+// resources) or HTTP/WebSocket routes, authorizers, models and stages; the local functions, usage
+// plans and API keys.
 // Names are editable in place; every edit is an undo command through the DocumentSession.
 #pragma once
 
