@@ -1,4 +1,5 @@
-// The Console dock: hosts the request console and points it at the selected method or route.
+// The Console dock: hosts the request console (pointed at the selected method or route) and the
+// call history.
 #pragma once
 
 #include "ui/models/noderef.h"
@@ -7,6 +8,7 @@
 
 namespace Gw::Ui {
 
+class HistoryView;
 class RequestConsole;
 class RuntimeController;
 
@@ -17,10 +19,12 @@ public:
     explicit ConsoleDock(RuntimeController *controller, QWidget *parent = nullptr);
 
     RequestConsole *console() const { return m_console; }
+    HistoryView *history() const { return m_history; }
     void setTarget(const NodeRef &node);
 
 private:
     RequestConsole *m_console;
+    HistoryView *m_history;
 };
 
 } // namespace Gw::Ui

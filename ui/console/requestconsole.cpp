@@ -9,14 +9,22 @@
 #include "runtime/runtimehost.h"
 #include "runtime/trace/tracering.h"
 #include "ui/code/codeeditor.h"
+#include "ui/console/authpanel.h"
+#include "ui/console/curlcommand.h"
+#include "runtime/trace/executionlog.h"
 #include "ui/icons.h"
 #include "ui/models/documentedits.h"
 #include "ui/models/nodelookup.h"
 #include "ui/runtimecontroller.h"
 
+#include <QClipboard>
 #include <QComboBox>
+#include <QGuiApplication>
+#include <QPlainTextEdit>
 #include <QHBoxLayout>
+#include <QFontDatabase>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -104,6 +112,45 @@ RequestConsole::RequestConsole(RuntimeController *controller, QWidget *parent)
     requestLine->addWidget(m_method);
     requestLine->addWidget(m_url, 1);
     requestLine->addWidget(m_send);
+    auto *copyCurl = new QPushButton(tr("Copy as cURL"));
+    copyCurl->setObjectName(QStringLiteral("consoleCopyCurl"));
+    copyCurl->setToolTip(tr("Copy the request, auth applied, as a curl command."));
+    connect(copyCurl, &QPushButton::clicked, this, &RequestConsole::copyAsCurl);
+    auto *pasteCurl = new QPushButton(tr("Paste cURL"));
+    pasteCurl->setObjectName(QStringLiteral("consolePasteCurl"));
+    pasteCurl->setToolTip(tr("Fill method, URL, headers and body from a curl command on the clipboard."));
+    connect(pasteCurl, &QPushButton::clicked, this, &RequestConsole::pasteCurl);
+    m_environment = new QComboBox;
+    m_environment->setObjectName(QStringLiteral("consoleEnvironment"));
+    m_environment->setToolTip(tr("Variables used as {{name}} in the URL, headers and body."));
+    connect(m_environment, &QComboBox::activated, this, [this](int i) {
+        setEnvironment(i <= 0 ? QString() : m_environment->itemText(i));
+    });
+    m_savedRequests = new QComboBox;
+    m_savedRequests->setObjectName(QStringLiteral("consoleSavedRequests"));
+    m_savedRequests->setToolTip(tr("Saved requests of this API"));
+    connect(m_savedRequests, &QComboBox::activated, this, [this](int i) {
+        if (i > 0)
+            openSavedRequest(m_savedRequests->itemText(i));
+    });
+    auto *saveButton = new QPushButton(tr("Save…"));
+    saveButton->setObjectName(QStringLiteral("consoleSaveRequest"));
+    connect(saveButton, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Save request"), tr("Name:"), QLineEdit::Normal,
+                                                   QStringLiteral("%1 %2").arg(method(), QUrl(url()).path()), &ok);
+        if (ok && !name.trimmed().isEmpty())
+            saveRequest(name.trimmed());
+    });
+    auto *toolLine = new QHBoxLayout;
+    toolLine->setSpacing(4);
+    toolLine->addWidget(new QLabel(tr("Environment")));
+    toolLine->addWidget(m_environment);
+    toolLine->addWidget(new QLabel(tr("Saved")));
+    toolLine->addWidget(m_savedRequests, 1);
+    toolLine->addWidget(saveButton);
+    requestLine->addWidget(copyCurl);
+    requestLine->addWidget(pasteCurl);
 
     // Request: headers and body.
     m_headers = makeTable({tr("Header"), tr("Value")}, this);
@@ -118,6 +165,31 @@ RequestConsole::RequestConsole(RuntimeController *controller, QWidget *parent)
     requestTabs->setDocumentMode(true);
     requestTabs->addTab(m_body, tr("Body"));
     requestTabs->addTab(m_headers, tr("Headers"));
+    m_auth = new AuthPanel(m_controller->session(), this);
+    m_auth->setObjectName(QStringLiteral("consoleAuth"));
+    requestTabs->addTab(m_auth, tr("Auth"));
+    m_variables = makeTable({tr("Variable"), tr("Value")}, this);
+    m_variables->setObjectName(QStringLiteral("consoleEnvironmentVariables"));
+    connect(m_variables, &QTableWidget::cellChanged, this, &RequestConsole::onVariablesEdited);
+    auto *envPage = new QWidget;
+    auto *envLayout = new QVBoxLayout(envPage);
+    envLayout->setContentsMargins(0, 4, 0, 0);
+    auto *envButtons = new QHBoxLayout;
+    auto *newEnv = new QPushButton(tr("New environment…"));
+    newEnv->setObjectName(QStringLiteral("consoleNewEnvironment"));
+    connect(newEnv, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("New environment"), tr("Name:"), QLineEdit::Normal, {}, &ok);
+        if (ok && !name.trimmed().isEmpty()) {
+            addEnvironment(name.trimmed());
+            setEnvironment(name.trimmed());
+        }
+    });
+    envButtons->addWidget(newEnv);
+    envButtons->addStretch(1);
+    envLayout->addLayout(envButtons);
+    envLayout->addWidget(m_variables, 1);
+    requestTabs->addTab(envPage, tr("Environment"));
 
     // Response: status line, then body / headers / trace.
     m_status = new QLabel(tr("No request sent yet."));
@@ -155,11 +227,31 @@ RequestConsole::RequestConsole(RuntimeController *controller, QWidget *parent)
     m_responseTabs->addTab(m_responseBody, tr("Body"));
     m_responseTabs->addTab(m_responseHeaders, tr("Headers"));
     m_responseTabs->addTab(tracePage, tr("Trace"));
+    auto *logPage = new QWidget;
+    auto *logLayout = new QVBoxLayout(logPage);
+    logLayout->setContentsMargins(0, 4, 0, 0);
+    m_executionLog = new QPlainTextEdit;
+    m_executionLog->setObjectName(QStringLiteral("consoleExecutionLog"));
+    m_executionLog->setReadOnly(true);
+    m_executionLog->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_executionLog->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    auto *copyLog = new QPushButton(tr("Copy"));
+    copyLog->setObjectName(QStringLiteral("consoleCopyExecutionLog"));
+    connect(copyLog, &QPushButton::clicked, this, [this] {
+        QGuiApplication::clipboard()->setText(m_executionLog->toPlainText());
+    });
+    auto *logButtons = new QHBoxLayout;
+    logButtons->addStretch(1);
+    logButtons->addWidget(copyLog);
+    logLayout->addLayout(logButtons);
+    logLayout->addWidget(m_executionLog, 1);
+    m_responseTabs->addTab(logPage, tr("Execution log"));
 
     auto *requestPane = new QWidget;
     auto *requestLayout = new QVBoxLayout(requestPane);
     requestLayout->setContentsMargins(0, 0, 0, 0);
     requestLayout->addLayout(requestLine);
+    requestLayout->addLayout(toolLine);
     requestLayout->addWidget(requestTabs, 1);
     auto *responsePane = new QWidget;
     auto *responseLayout = new QVBoxLayout(responsePane);
@@ -187,6 +279,10 @@ RequestConsole::RequestConsole(RuntimeController *controller, QWidget *parent)
             &RequestConsole::onTraceRecorded);
     connect(m_controller, &RuntimeController::stateChanged, this, &RequestConsole::refreshPrefill);
     connect(m_controller->session(), &DocumentSession::documentChanged, this, &RequestConsole::refreshPrefill);
+    connect(m_controller->session(), &DocumentSession::filePathChanged, this, [this](const QString &path) {
+        setWorkspacePath(ConsoleWorkspace::pathFor(path));
+    });
+    setWorkspacePath(ConsoleWorkspace::pathFor(m_controller->session()->filePath()));
 }
 
 RequestConsole::~RequestConsole()
@@ -257,6 +353,7 @@ void RequestConsole::ensureEmptyHeaderRow()
 void RequestConsole::setTarget(const NodeRef &node)
 {
     m_target = node;
+    refreshWorkspaceWidgets();
     const QString label = Lookup::operationLabel(m_controller->session()->document(), node);
     if (label.isEmpty())
         return; // keep the current request for anything but a method or route
@@ -303,7 +400,18 @@ void RequestConsole::send()
 {
     if (m_reply)
         return; // one request at a time
-    const QUrl target = QUrl::fromUserInput(url());
+    QStringList unresolved;
+    const QUrl target = QUrl::fromUserInput(m_workspace.substitute(url(), &unresolved));
+    m_workspace.substitute(m_body->text(), &unresolved);
+    for (int row = 0; row < m_headers->rowCount(); ++row)
+        for (int c = 0; c < 2; ++c)
+            if (m_headers->item(row, c))
+                m_workspace.substitute(m_headers->item(row, c)->text(), &unresolved);
+    if (!unresolved.isEmpty()) {
+        m_status->setText(tr("<span style='color:#cf3b32'>Undefined variable(s) %1: define them in the Environment tab.</span>")
+                              .arg(unresolved.join(QStringLiteral(", ")).toHtmlEscaped()));
+        return;
+    }
     if (!target.isValid() || (target.scheme() != QLatin1String("http") && target.scheme() != QLatin1String("https"))) {
         m_status->setText(tr("<span style='color:#cf3b32'>Enter an http:// URL (WebSocket routes need a WebSocket client).</span>"));
         return;
@@ -312,18 +420,17 @@ void RequestConsole::send()
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     request.setTransferTimeout(60000);
-    bool hasContentType = false;
-    for (int row = 0; row < m_headers->rowCount(); ++row) {
-        const QTableWidgetItem *key = m_headers->item(row, 0);
-        const QTableWidgetItem *value = m_headers->item(row, 1);
-        if (!key || key->text().trimmed().isEmpty())
-            continue;
-        hasContentType = hasContentType || key->text().trimmed().compare(QLatin1String("content-type"), Qt::CaseInsensitive) == 0;
-        request.setRawHeader(key->text().trimmed().toUtf8(), value ? value->text().toUtf8() : QByteArray());
+    const QByteArray body = m_workspace.substitute(m_body->text()).toUtf8();
+    QString authError;
+    const std::optional<HeaderList> composed = composedHeaders(target, body, &authError);
+    if (!composed) {
+        m_status->setText(tr("<span style='color:#cf3b32'>Auth: %1</span>").arg(authError.toHtmlEscaped()));
+        return;
     }
-    const QByteArray body = m_body->text().toUtf8();
-    if (!body.isEmpty() && !hasContentType)
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    const HeaderList &headers = *composed;
+    for (const auto &h : headers)
+        request.setRawHeader(h.first, h.second);
+    m_lastRequestHeaders = headers;
 
     m_lastTrace.reset();
     m_pendingRequestId.clear();
@@ -331,11 +438,242 @@ void RequestConsole::send()
     m_pendingHeaderValue.clear();
     m_traceSteps->setRowCount(0);
     m_traceSummary->clear();
+    m_executionLog->clear();
     m_status->setText(tr("Sending %1 %2 …").arg(method(), target.toString()));
     m_send->setEnabled(false);
     m_elapsed.start();
     m_reply = m_network->sendCustomRequest(request, method().toLatin1(), body);
     connect(m_reply, &QNetworkReply::finished, this, &RequestConsole::onFinished);
+}
+
+std::optional<HeaderList> RequestConsole::composedHeaders(const QUrl &target, const QByteArray &body,
+                                                         QString *error, bool withAuth) const
+{
+    HeaderList headers;
+    bool hasContentType = false;
+    for (int row = 0; row < m_headers->rowCount(); ++row) {
+        const QTableWidgetItem *key = m_headers->item(row, 0);
+        const QTableWidgetItem *value = m_headers->item(row, 1);
+        if (!key || key->text().trimmed().isEmpty())
+            continue;
+        hasContentType = hasContentType || key->text().trimmed().compare(QLatin1String("content-type"), Qt::CaseInsensitive) == 0;
+        headers.append(qMakePair(m_workspace.substitute(key->text().trimmed()).toUtf8(),
+                                 value ? m_workspace.substitute(value->text()).toUtf8() : QByteArray()));
+    }
+    if (!body.isEmpty() && !hasContentType)
+        headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
+    // Auth last: a signature covers every header and the body as they go on the wire.
+    if (withAuth && !m_auth->apply(method().toLatin1(), target, headers, body, error))
+        return std::nullopt;
+    return headers;
+}
+
+QString RequestConsole::curlCommand() const
+{
+    Curl::Request request;
+    request.method = method();
+    request.url = m_workspace.substitute(url());
+    request.body = m_workspace.substitute(m_body->text()).toUtf8();
+    QString error;
+    const QUrl target = QUrl::fromUserInput(request.url);
+    std::optional<HeaderList> headers = composedHeaders(target, request.body, &error);
+    if (!headers) // auth not set up: the command without it is still useful
+        headers = composedHeaders(target, request.body, &error, false);
+    for (const auto &h : headers.value_or(HeaderList()))
+        if (h.first.compare("host", Qt::CaseInsensitive) != 0) // curl sends its own
+            request.headers.append({QString::fromUtf8(h.first), QString::fromUtf8(h.second)});
+    return Curl::toCommand(request);
+}
+
+bool RequestConsole::fillFromCurl(const QString &command, QString *error)
+{
+    const std::optional<Curl::Request> request = Curl::parse(command, error);
+    if (!request)
+        return false;
+    setMethod(request->method);
+    setUrl(request->url);
+    {
+        const QSignalBlocker block(m_headers);
+        m_headers->setRowCount(0);
+    }
+    ensureEmptyHeaderRow();
+    for (const auto &h : request->headers) {
+        const int row = m_headers->rowCount() - 1;
+        const QSignalBlocker block(m_headers);
+        m_headers->setItem(row, 0, new QTableWidgetItem(h.first));
+        m_headers->setItem(row, 1, new QTableWidgetItem(h.second));
+        m_headers->insertRow(row + 1);
+    }
+    setBody(QString::fromUtf8(request->body));
+    return true;
+}
+
+void RequestConsole::copyAsCurl()
+{
+    QGuiApplication::clipboard()->setText(curlCommand());
+}
+
+void RequestConsole::pasteCurl()
+{
+    QString error;
+    if (!fillFromCurl(QGuiApplication::clipboard()->text(), &error))
+        m_status->setText(tr("<span style='color:#cf3b32'>Paste cURL: %1</span>").arg(error.toHtmlEscaped()));
+}
+
+void RequestConsole::setWorkspacePath(const QString &path)
+{
+    if (path == m_workspacePath && !path.isEmpty())
+        return;
+    m_workspacePath = path;
+    if (!path.isEmpty()) {
+        QString error;
+        m_workspace = ConsoleWorkspace::load(path, &error);
+        if (!error.isEmpty())
+            m_status->setText(tr("<span style='color:#cf3b32'>%1</span>").arg(error.toHtmlEscaped()));
+    }
+    refreshWorkspaceWidgets();
+}
+
+void RequestConsole::persistWorkspace()
+{
+    // An unsaved project keeps its environments in memory until it has a file to sit beside.
+    QString error;
+    if (!m_workspacePath.isEmpty() && !m_workspace.save(m_workspacePath, &error))
+        m_status->setText(tr("<span style='color:#cf3b32'>Could not save %1: %2</span>")
+                              .arg(m_workspacePath.toHtmlEscaped(), error.toHtmlEscaped()));
+}
+
+void RequestConsole::refreshWorkspaceWidgets()
+{
+    {
+        const QSignalBlocker block(m_environment);
+        m_environment->clear();
+        m_environment->addItem(tr("No environment"));
+        for (const ConsoleEnvironment &e : m_workspace.environments)
+            m_environment->addItem(e.name);
+        const int i = m_environment->findText(m_workspace.activeEnvironment);
+        m_environment->setCurrentIndex(m_workspace.activeEnvironment.isEmpty() || i < 0 ? 0 : i);
+    }
+    {
+        const QSignalBlocker block(m_variables);
+        m_variables->setRowCount(0);
+        const ConsoleEnvironment *env = m_workspace.environment(m_workspace.activeEnvironment);
+        m_variables->setEnabled(env != nullptr);
+        if (env) {
+            for (const auto &v : env->variables) {
+                const int row = m_variables->rowCount();
+                m_variables->insertRow(row);
+                m_variables->setItem(row, 0, new QTableWidgetItem(v.first));
+                m_variables->setItem(row, 1, new QTableWidgetItem(v.second));
+            }
+            m_variables->insertRow(m_variables->rowCount()); // a blank row to add one
+        }
+    }
+    {
+        const QSignalBlocker block(m_savedRequests);
+        m_savedRequests->clear();
+        m_savedRequests->addItem(tr("(choose)"));
+        for (const SavedRequest &r : m_workspace.requestsFor(m_target.apiId))
+            m_savedRequests->addItem(r.name);
+    }
+}
+
+void RequestConsole::onVariablesEdited()
+{
+    ConsoleEnvironment *env = m_workspace.environment(m_workspace.activeEnvironment);
+    if (!env)
+        return;
+    env->variables.clear();
+    for (int row = 0; row < m_variables->rowCount(); ++row) {
+        const QTableWidgetItem *name = m_variables->item(row, 0);
+        const QTableWidgetItem *value = m_variables->item(row, 1);
+        if (name && !name->text().trimmed().isEmpty())
+            env->variables.append({name->text().trimmed(), value ? value->text() : QString()});
+    }
+    persistWorkspace();
+    refreshWorkspaceWidgets();
+}
+
+void RequestConsole::addEnvironment(const QString &name, const StringPairs &variables)
+{
+    if (ConsoleEnvironment *existing = m_workspace.environment(name))
+        existing->variables = variables;
+    else
+        m_workspace.environments.append({name, variables});
+    persistWorkspace();
+    refreshWorkspaceWidgets();
+}
+
+void RequestConsole::setEnvironment(const QString &name)
+{
+    m_workspace.activeEnvironment = m_workspace.environment(name) ? name : QString();
+    persistWorkspace();
+    refreshWorkspaceWidgets();
+}
+
+void RequestConsole::setVariable(const QString &name, const QString &value)
+{
+    ConsoleEnvironment *env = m_workspace.environment(m_workspace.activeEnvironment);
+    if (!env)
+        return;
+    bool replaced = false;
+    for (auto &v : env->variables)
+        if (v.first == name) {
+            v.second = value;
+            replaced = true;
+        }
+    if (!replaced)
+        env->variables.append({name, value});
+    persistWorkspace();
+    refreshWorkspaceWidgets();
+}
+
+void RequestConsole::saveRequest(const QString &name)
+{
+    SavedRequest r;
+    r.name = name;
+    r.apiId = m_target.apiId;
+    r.method = method();
+    r.url = url();
+    for (int row = 0; row < m_headers->rowCount(); ++row) {
+        const QTableWidgetItem *key = m_headers->item(row, 0);
+        const QTableWidgetItem *value = m_headers->item(row, 1);
+        if (key && !key->text().trimmed().isEmpty())
+            r.headers.append({key->text().trimmed(), value ? value->text() : QString()});
+    }
+    r.body = m_body->text();
+    m_workspace.saveRequest(r);
+    persistWorkspace();
+    refreshWorkspaceWidgets();
+}
+
+bool RequestConsole::openSavedRequest(const QString &name)
+{
+    for (const SavedRequest &r : m_workspace.requestsFor(m_target.apiId)) {
+        if (r.name != name)
+            continue;
+        setMethod(r.method);
+        setUrl(r.url);
+        {
+            const QSignalBlocker block(m_headers);
+            m_headers->setRowCount(0);
+            for (const auto &h : r.headers) {
+                const int row = m_headers->rowCount();
+                m_headers->insertRow(row);
+                m_headers->setItem(row, 0, new QTableWidgetItem(h.first));
+                m_headers->setItem(row, 1, new QTableWidgetItem(h.second));
+            }
+        }
+        ensureEmptyHeaderRow();
+        setBody(r.body);
+        return true;
+    }
+    return false;
+}
+
+QString RequestConsole::executionLogText() const
+{
+    return m_executionLog->toPlainText();
 }
 
 void RequestConsole::onFinished()
@@ -474,6 +812,7 @@ void RequestConsole::showTrace(const Runtime::TracePtr &trace)
     if (!trace->errorType.isEmpty())
         summary += QStringLiteral(" · <span style='color:#cf3b32'>") + trace->errorType.toHtmlEscaped() + QStringLiteral("</span>");
     m_traceSummary->setText(summary);
+    m_executionLog->setPlainText(Runtime::executionLog(*trace));
     Q_EMIT traceShown(trace);
 }
 

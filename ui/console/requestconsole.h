@@ -4,6 +4,7 @@
 #pragma once
 
 #include "runtime/trace/trace.h"
+#include "ui/console/consoleworkspace.h"
 #include "ui/models/noderef.h"
 
 #include <QElapsedTimer>
@@ -11,16 +12,20 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <optional>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QNetworkAccessManager;
+class QPlainTextEdit;
 class QPushButton;
 class QTabWidget;
 class QTableWidget;
 
 namespace Gw::Ui {
 
+class AuthPanel;
 class CodeEditor;
 class RuntimeController;
 
@@ -48,11 +53,34 @@ public:
     Runtime::TracePtr lastTrace() const { return m_lastTrace; }
     bool isBusy() const { return m_reply != nullptr; }
     NodeRef target() const { return m_target; }
+    AuthPanel *authPanel() const { return m_auth; }
+    // The headers of the last request as sent (after auth was applied).
+    QList<QPair<QByteArray, QByteArray>> lastRequestHeaders() const { return m_lastRequestHeaders; }
     // Activates a row of the trace table, as a double click does.
     void activateStep(int row);
 
+    // The request as a curl command (auth applied), and the reverse: fill the composer from one.
+    QString curlCommand() const;
+    bool fillFromCurl(const QString &command, QString *error = nullptr);
+    // The shown trace in AWS's console execution-log grammar.
+    QString executionLogText() const;
+
+    // Environments and saved requests, kept in ConsoleWorkspace::pathFor(the project file).
+    const ConsoleWorkspace &workspace() const { return m_workspace; }
+    QString workspacePath() const { return m_workspacePath; }
+    // Loads the side file (empty path: an unsaved project; the workspace lives in memory).
+    void setWorkspacePath(const QString &path);
+    void addEnvironment(const QString &name, const StringPairs &variables = {});
+    void setEnvironment(const QString &name); // empty: none
+    void setVariable(const QString &name, const QString &value); // in the active environment
+    // Saves method, URL, headers and body (variables unexpanded) under the target's API.
+    void saveRequest(const QString &name);
+    bool openSavedRequest(const QString &name);
+
 public Q_SLOTS:
     void send();
+    void copyAsCurl();
+    void pasteCurl();
 
 Q_SIGNALS:
     void responseReceived(int status);
@@ -64,8 +92,13 @@ private:
     void onFinished();
     void onTraceRecorded(const Runtime::TracePtr &trace);
     void showTrace(const Runtime::TracePtr &trace);
+    std::optional<QList<QPair<QByteArray, QByteArray>>> composedHeaders(const QUrl &target, const QByteArray &body,
+                                                                         QString *error, bool withAuth = true) const;
     bool matchesPending(const Runtime::Trace &trace) const;
     void refreshPrefill();
+    void persistWorkspace();
+    void refreshWorkspaceWidgets();
+    void onVariablesEdited();
     void ensureEmptyHeaderRow();
 
     RuntimeController *m_controller;
@@ -75,12 +108,19 @@ private:
     QPushButton *m_send;
     QTableWidget *m_headers;
     CodeEditor *m_body;
+    AuthPanel *m_auth;
     QLabel *m_status;
     QTabWidget *m_responseTabs;
     CodeEditor *m_responseBody;
     QTableWidget *m_responseHeaders;
     QTableWidget *m_traceSteps;
     QLabel *m_traceSummary;
+    QPlainTextEdit *m_executionLog;
+    QComboBox *m_environment;
+    QTableWidget *m_variables;
+    QComboBox *m_savedRequests;
+    ConsoleWorkspace m_workspace;
+    QString m_workspacePath;
 
     NodeRef m_target;
     QString m_prefilledUrl;
@@ -88,6 +128,7 @@ private:
     QElapsedTimer m_elapsed;
     int m_lastStatus = 0;
     QByteArray m_lastBody;
+    QList<QPair<QByteArray, QByteArray>> m_lastRequestHeaders;
     Runtime::TracePtr m_lastTrace;
     // Ids of the response waiting for its trace (the trace may arrive after the reply).
     QString m_pendingRequestId;
