@@ -112,7 +112,7 @@ RequestConsole::RequestConsole(RuntimeController *controller, QWidget *parent)
     requestLine->addWidget(m_method);
     requestLine->addWidget(m_url, 1);
     requestLine->addWidget(m_send);
-    auto *copyCurl = new QPushButton(tr("Copy as cURL"));
+    auto *copyCurl = new QPushButton(tr("Copy cURL"));
     copyCurl->setObjectName(QStringLiteral("consoleCopyCurl"));
     copyCurl->setToolTip(tr("Copy the request, auth applied, as a curl command."));
     connect(copyCurl, &QPushButton::clicked, this, &RequestConsole::copyAsCurl);
@@ -144,13 +144,14 @@ RequestConsole::RequestConsole(RuntimeController *controller, QWidget *parent)
     });
     auto *toolLine = new QHBoxLayout;
     toolLine->setSpacing(4);
-    toolLine->addWidget(new QLabel(tr("Environment")));
+    toolLine->addWidget(new QLabel(tr("Env")));
     toolLine->addWidget(m_environment);
     toolLine->addWidget(new QLabel(tr("Saved")));
     toolLine->addWidget(m_savedRequests, 1);
     toolLine->addWidget(saveButton);
-    requestLine->addWidget(copyCurl);
-    requestLine->addWidget(pasteCurl);
+    // On the tool line, not beside the URL: the URL needs the width of a narrow dock.
+    toolLine->addWidget(copyCurl);
+    toolLine->addWidget(pasteCurl);
 
     // Request: headers and body.
     m_headers = makeTable({tr("Header"), tr("Value")}, this);
