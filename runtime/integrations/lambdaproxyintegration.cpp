@@ -42,6 +42,25 @@ void answerIntegrationFailure(RequestContext &ctx)
 ProxyEventInput eventInput(const RequestContext &ctx)
 {
     const HttpRequest &r = ctx.request;
+    ProxyEventInput in = LambdaProxyIntegration::requestInput(ctx);
+    in.body = r.body;
+    const QByteArray contentType = r.header("Content-Type");
+    in.bodyIsBinary = !r.body.isEmpty()
+                      && (ctx.api->isRest() ? isBinaryMediaType(contentType, ctx.api->api().binaryMediaTypes)
+                                            : !isTextContentType(contentType));
+    // What the policy stages decided (authorizer result, accepted API key).
+    in.authorizer = ctx.authorizer.eventValue(!ctx.api->isRest() && ctx.route.integration
+                                              && ctx.route.integration->integration->payloadFormatVersion
+                                                     != QLatin1String("1.0"));
+    in.authorizedIdentity = ctx.authorizer.identityFields();
+    return in;
+}
+
+} // namespace
+
+ProxyEventInput LambdaProxyIntegration::requestInput(const RequestContext &ctx)
+{
+    const HttpRequest &r = ctx.request;
     ProxyEventInput in;
     in.method = QString::fromLatin1(r.method);
     in.path = QString::fromUtf8(QByteArray::fromPercentEncoding(r.path));
@@ -53,11 +72,6 @@ ProxyEventInput eventInput(const RequestContext &ctx)
     in.headers = r.headers;
     in.pathParameters = ctx.route.pathParameters;
     in.stageVariables = ctx.stageVariables();
-    in.body = r.body;
-    const QByteArray contentType = r.header("Content-Type");
-    in.bodyIsBinary = !r.body.isEmpty()
-                      && (ctx.api->isRest() ? isBinaryMediaType(contentType, ctx.api->api().binaryMediaTypes)
-                                            : !isTextContentType(contentType));
     in.requestId = ctx.requestId;
     in.extendedRequestId = QString::fromLatin1(ctx.apiGatewayId);
     in.apiId = ctx.api->api().id;
@@ -68,17 +82,10 @@ ProxyEventInput eventInput(const RequestContext &ctx)
     in.domainName = QString::fromUtf8(r.header("Host"));
     in.requestTime = ctx.trace().startedAt;
     in.clientCert = r.clientCert; // mTLS: requestContext.identity.clientCert
-    // What the policy stages decided (authorizer result, accepted API key).
-    in.authorizer = ctx.authorizer.eventValue(!ctx.api->isRest() && ctx.route.integration
-                                              && ctx.route.integration->integration->payloadFormatVersion
-                                                     != QLatin1String("1.0"));
-    in.authorizedIdentity = ctx.authorizer.identityFields();
     in.apiKey = ctx.apiKey;
     in.apiKeyId = ctx.apiKeyId;
     return in;
 }
-
-} // namespace
 
 QString LambdaProxyIntegration::functionNameOf(const QString &functionName, const QString &uri)
 {

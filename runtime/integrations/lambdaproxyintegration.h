@@ -3,6 +3,7 @@
 #pragma once
 
 #include "runtime/integrations/integration.h"
+#include "runtime/integrations/lambdaproxyevent.h"
 
 namespace Gw::Runtime {
 
@@ -13,6 +14,10 @@ class LambdaProxyIntegration : public Integration
 public:
     explicit LambdaProxyIntegration(FunctionHost *functions) : m_functions(functions) {}
     StageResult invoke(RequestContext &ctx) override;
+
+    // The request part of a proxy event (no body, no authorizer result): what Lambda authorizers
+    // receive too, so both see exactly the same fields.
+    static ProxyEventInput requestInput(const RequestContext &ctx);
 
     // The local function an integration targets: functionName, else the name in a Lambda ARN
     // (…:function:NAME[:alias] or the apigateway …/functions/<arn>/invocations form).

@@ -3,6 +3,7 @@
 #include "runtime/policies/authorizerevents.h"
 
 #include "runtime/integrations/lambdaproxyevent.h"
+#include "runtime/integrations/lambdaproxyintegration.h"
 #include "runtime/pipeline/requestcontext.h"
 
 #include <QJsonArray>
@@ -16,31 +17,7 @@ const QString accountId = QStringLiteral("123456789012");
 
 ProxyEventInput inputOf(const RequestContext &ctx)
 {
-    const HttpRequest &r = ctx.request;
-    ProxyEventInput in;
-    in.method = QString::fromLatin1(r.method);
-    in.path = QString::fromUtf8(QByteArray::fromPercentEncoding(r.path));
-    in.stagePath = ctx.route.stagePath;
-    in.resourcePath = ctx.route.resourcePath;
-    in.routeKey = ctx.route.routeKey;
-    in.stage = ctx.stageName();
-    in.rawQuery = r.rawQuery;
-    in.headers = r.headers;
-    in.pathParameters = ctx.route.pathParameters;
-    in.stageVariables = ctx.stageVariables();
-    in.requestId = ctx.requestId;
-    in.extendedRequestId = QString::fromLatin1(ctx.apiGatewayId);
-    in.apiId = ctx.api->api().id;
-    in.resourceId = ctx.route.method ? ctx.route.method->id : QString();
-    in.accountId = accountId;
-    const qsizetype colon = r.clientAddress.lastIndexOf(QLatin1Char(':'));
-    in.sourceIp = colon > 0 ? r.clientAddress.left(colon) : r.clientAddress;
-    in.domainName = QString::fromUtf8(r.header("Host"));
-    in.requestTime = ctx.trace().startedAt;
-    in.apiKey = ctx.apiKey;
-    in.apiKeyId = ctx.apiKeyId;
-    in.clientCert = r.clientCert;
-    return in;
+    return LambdaProxyIntegration::requestInput(ctx);
 }
 
 // Authorizers get the request, not its body.
