@@ -20,14 +20,16 @@ BASE = "/2018-06-01/runtime"
 class LambdaContext:
     """The `context` object AWS passes to Python handlers."""
 
+    # The process's environment does not change between invocations: read it once.
+    function_name = os.environ.get("AWS_LAMBDA_FUNCTION_NAME", "")
+    function_version = os.environ.get("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST")
+    memory_limit_in_mb = os.environ.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128")
+    log_group_name = os.environ.get("AWS_LAMBDA_LOG_GROUP_NAME", "")
+    log_stream_name = os.environ.get("AWS_LAMBDA_LOG_STREAM_NAME", "")
+
     def __init__(self, headers):
         self.aws_request_id = headers.get("Lambda-Runtime-Aws-Request-Id", "")
         self.invoked_function_arn = headers.get("Lambda-Runtime-Invoked-Function-Arn", "")
-        self.function_name = os.environ.get("AWS_LAMBDA_FUNCTION_NAME", "")
-        self.function_version = os.environ.get("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST")
-        self.memory_limit_in_mb = os.environ.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128")
-        self.log_group_name = os.environ.get("AWS_LAMBDA_LOG_GROUP_NAME", "")
-        self.log_stream_name = os.environ.get("AWS_LAMBDA_LOG_STREAM_NAME", "")
         self._deadline_ms = int(headers.get("Lambda-Runtime-Deadline-Ms", "0") or 0)
         self.identity = _json_or_none(headers.get("Lambda-Runtime-Cognito-Identity"))
         self.client_context = _json_or_none(headers.get("Lambda-Runtime-Client-Context"))
