@@ -1,11 +1,11 @@
 #include "runtime/mapping/mappingtemplates.h"
 
+#include "runtime/integrations/parametermapping.h"
 #include "runtime/pipeline/requestcontext.h"
 #include "runtime/vtl/apigatewayroots.h"
 
 #include <QDateTime>
 #include <QHash>
-#include <QLocale>
 #include <QReadWriteLock>
 #include <QUrl>
 
@@ -37,17 +37,11 @@ Vtl::Value stringMap(const QList<QPair<QString, QString>> &pairs)
     return map;
 }
 
+// $input.params().querystring: the raw query's pairs, decoded ('+' as space) for templates.
 Vtl::NameValueList queryPairs(const QByteArray &rawQuery)
 {
     Vtl::NameValueList out;
-    if (rawQuery.isEmpty())
-        return out;
-    for (const QByteArray &part : rawQuery.split('&')) {
-        if (part.isEmpty())
-            continue;
-        const qsizetype eq = part.indexOf('=');
-        QByteArray name = eq < 0 ? part : part.left(eq);
-        QByteArray value = eq < 0 ? QByteArray() : part.mid(eq + 1);
+    for (auto [name, value] : splitQuery(rawQuery)) {
         name.replace('+', ' ');
         value.replace('+', ' ');
         out.append({QUrl::fromPercentEncoding(name), QUrl::fromPercentEncoding(value)});
@@ -61,28 +55,22 @@ Vtl::Value contextMap(const RequestContext &ctx)
     const HttpRequest &r = ctx.request;
     Vtl::Value c = Vtl::Value::newMap();
     Vtl::ValueMap &m = *c.map();
-    m.insert(QStringLiteral("accountId"), QStringLiteral("123456789012"));
-    m.insert(QStringLiteral("apiId"), ctx.api->api().id);
-    m.insert(QStringLiteral("domainName"), QString::fromUtf8(r.header("Host")));
-    m.insert(QStringLiteral("domainPrefix"), QString::fromUtf8(r.header("Host")).section(QLatin1Char('.'), 0, 0));
-    m.insert(QStringLiteral("extendedRequestId"), QString::fromLatin1(ctx.apiGatewayId));
-    m.insert(QStringLiteral("httpMethod"), QString::fromLatin1(r.method));
-    m.insert(QStringLiteral("path"), QString::fromUtf8(QByteArray::fromPercentEncoding(r.path)));
-    m.insert(QStringLiteral("protocol"), QStringLiteral("HTTP/1.%1").arg(r.httpMinor));
-    m.insert(QStringLiteral("requestId"), ctx.requestId);
+    // Scalar values come from the one $context table the parameter mappings use too.
+    QString value;
+    for (const char *name : {"accountId", "apiId", "domainName", "domainPrefix", "extendedRequestId",
+                             "httpMethod", "path", "protocol", "requestId", "requestTime", "resourceId",
+                             "resourcePath", "routeKey", "stage"}) {
+        if (contextVariable(ctx, QLatin1String(name), &value))
+            m.insert(QLatin1String(name), value);
+    }
     m.insert(QStringLiteral("awsEndpointRequestId"), ctx.requestId);
-    const QDateTime started = ctx.trace().startedAt.toUTC();
-    m.insert(QStringLiteral("requestTime"),
-             QLocale::c().toString(started, QStringLiteral("dd/MMM/yyyy:HH:mm:ss +0000")));
-    m.insert(QStringLiteral("requestTimeEpoch"), started.toMSecsSinceEpoch());
-    m.insert(QStringLiteral("resourceId"), ctx.route.method ? ctx.route.method->id : QString());
-    m.insert(QStringLiteral("resourcePath"), ctx.route.resourcePath);
-    m.insert(QStringLiteral("stage"), ctx.stageName());
+    m.insert(QStringLiteral("requestTimeEpoch"), ctx.trace().startedAt.toMSecsSinceEpoch());
 
     Vtl::Value identity = Vtl::Value::newMap();
-    const qsizetype colon = r.clientAddress.lastIndexOf(QLatin1Char(':'));
-    identity.map()->insert(QStringLiteral("sourceIp"), colon > 0 ? r.clientAddress.left(colon) : r.clientAddress);
-    identity.map()->insert(QStringLiteral("userAgent"), QString::fromUtf8(r.header("User-Agent")));
+    for (const char *name : {"sourceIp", "userAgent"}) {
+        if (contextVariable(ctx, QStringLiteral("identity.") + QLatin1String(name), &value))
+            identity.map()->insert(QLatin1String(name), value);
+    }
     const QByteArray apiKey = r.header("x-api-key");
     identity.map()->insert(QStringLiteral("apiKey"), apiKey.isEmpty() ? Vtl::Value() : Vtl::Value(QString::fromUtf8(apiKey)));
     for (const char *name : {"accountId", "apiKeyId", "caller", "cognitoAuthenticationProvider",

@@ -6,6 +6,7 @@
 #include "runtime/stages/mapresponsestage.h"
 
 #include "runtime/integrations/lambdaproxyevent.h"
+#include "runtime/integrations/parametermapping.h"
 #include "runtime/mapping/mappingtemplates.h"
 #include "runtime/pipeline/requestcontext.h"
 #include "runtime/vtl/jsonpath.h"
@@ -35,6 +36,7 @@ std::optional<QByteArray> mappedValue(const QString &source, const RequestContex
     static const QString multi = QStringLiteral("integration.response.multivalueheader.");
     static const QString body = QStringLiteral("integration.response.body");
     static const QString stageVariable = QStringLiteral("stageVariables.");
+    static const QString contextPrefix = QStringLiteral("context.");
     if (source.startsWith(header)) {
         const QByteArray name = source.mid(header.size()).toLatin1();
         if (!hasHeader(ctx.integrationResponseHeaders, name))
@@ -71,8 +73,9 @@ std::optional<QByteArray> mappedValue(const QString &source, const RequestContex
             return std::nullopt;
         return ctx.stageVariables().value(name).toUtf8();
     }
-    if (source == QLatin1String("context.requestId"))
-        return ctx.requestId.toUtf8();
+    QString value;
+    if (source.startsWith(contextPrefix) && contextVariable(ctx, source.mid(contextPrefix.size()), &value))
+        return value.toUtf8();
     return std::nullopt;
 }
 

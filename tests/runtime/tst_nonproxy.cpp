@@ -161,6 +161,7 @@ private:
         ok.responseParameters.insert(QStringLiteral("method.response.header.X-Greeting"),
                                      QStringLiteral("integration.response.body.greeting"));
         ok.responseParameters.insert(QStringLiteral("method.response.header.X-Static"), QStringLiteral("'fixed'"));
+        ok.responseParameters.insert(QStringLiteral("method.response.header.X-Stage"), QStringLiteral("context.stage"));
         lambda.responses = {ok, response(QStringLiteral("404"), QStringLiteral("NotFound: .*"),
                                          QStringLiteral("{\"error\": \"$input.path('$.errorMessage')\"}"))};
         GwTest::addResource(api, QStringLiteral("res_root"), QStringLiteral("greet"),
@@ -325,6 +326,7 @@ private Q_SLOTS:
         QCOMPARE(r.body, QByteArray("hi ada at dev"));
         QCOMPARE(r.header("X-Greeting"), QByteArray("hi ada"));
         QCOMPARE(r.header("X-Static"), QByteArray("fixed"));
+        QCOMPARE(r.header("X-Stage"), QByteArray("dev"));
     }
 
     void lambdaCustomErrorSelectedByErrorMessage()
