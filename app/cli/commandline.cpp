@@ -7,6 +7,18 @@
 
 namespace Gw::Cli {
 
+// Qt's help text names the executable's path; users type `apigw-studio <command>`.
+static QString helpText(const QCommandLineParser &parser, const QString &command)
+{
+    QString text = parser.helpText();
+    const qsizetype end = text.indexOf(QLatin1Char('\n'));
+    const QString first = text.left(end);
+    const qsizetype options = first.indexOf(QLatin1String(" [options]"));
+    if (first.startsWith(QLatin1String("Usage: ")) && options > 0)
+        text.replace(0, options, QStringLiteral("Usage: apigw-studio ") + command);
+    return text;
+}
+
 std::optional<int> parseCommandLine(QCommandLineParser &parser, const QString &command,
                                     const QStringList &args, int minPositional, int maxPositional)
 {
@@ -20,13 +32,13 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QString &c
         return UsageError;
     }
     if (parser.isSet(help)) {
-        QTextStream(stdout) << parser.helpText();
+        QTextStream(stdout) << helpText(parser, command);
         return Success;
     }
     const auto n = parser.positionalArguments().size();
     if (n < minPositional || n > maxPositional) {
         QTextStream(stderr) << "apigw-studio " << command << ": wrong number of arguments\n"
-                            << parser.helpText();
+                            << helpText(parser, command);
         return UsageError;
     }
     return std::nullopt;

@@ -181,6 +181,18 @@ private Q_SLOTS:
         QCOMPARE(run({QStringLiteral("template"), QStringLiteral("draw")}).exitCode, 2);
     }
 
+    void helpNamesTheCommand()
+    {
+        for (const QStringList &command : {QStringList{QStringLiteral("import")}, QStringList{QStringLiteral("export")},
+                                           QStringList{QStringLiteral("template"), QStringLiteral("render")},
+                                           QStringList{QStringLiteral("token")}, QStringList{QStringLiteral("serve")}}) {
+            const Run r = run(command + QStringList{QStringLiteral("--help")});
+            QCOMPARE(r.exitCode, 0);
+            QVERIFY2(r.out.startsWith("Usage: apigw-studio " + command.join(QLatin1Char(' ')).toUtf8() + " [options]"),
+                     r.out.constData());
+        }
+    }
+
     void templateRender()
     {
         const QString templ = m_dir.filePath(QStringLiteral("t.vtl"));
