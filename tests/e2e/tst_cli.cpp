@@ -188,7 +188,8 @@ private Q_SLOTS:
                                            QStringList{QStringLiteral("token")}, QStringList{QStringLiteral("serve")}}) {
             const Run r = run(command + QStringList{QStringLiteral("--help")});
             QCOMPARE(r.exitCode, 0);
-            QVERIFY2(r.out.startsWith("Usage: apigw-studio " + command.join(QLatin1Char(' ')).toUtf8() + " [options]"),
+            const QByteArray expected = "Usage: apigw-studio " + command.join(QLatin1Char(' ')).toUtf8() + " [options]";
+            QVERIFY2(r.out.startsWith(expected),
                      r.out.constData());
         }
     }
