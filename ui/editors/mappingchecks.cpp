@@ -2,6 +2,8 @@
 // response data mapping reference").
 #include "ui/editors/mappingchecks.h"
 
+#include <cmath>
+
 #include <QObject>
 #include <QRegularExpression>
 #include <QUrl>
@@ -116,6 +118,37 @@ QString httpUri(const QString &uri)
     if (u.startsWith(QLatin1String("http")) && u.contains(QLatin1Char('{')))
         return {}; // {proxy} and other path placeholders
     return QObject::tr("An endpoint URL starts with http:// or https:// and names a host.");
+}
+
+QString throttleValue(const QString &text, bool integer, const QString &whenEmpty)
+{
+    if (text.trimmed().isEmpty())
+        return {};
+    bool ok = false;
+    const double d = text.trimmed().toDouble(&ok);
+    if (!ok || d < 0 || (integer && d != std::floor(d)))
+        return integer ? QObject::tr("A whole number of requests, or empty for %1.").arg(whenEmpty)
+                       : QObject::tr("Requests per second (a number ≥ 0), or empty for %1.").arg(whenEmpty);
+    return {};
+}
+
+QString throttleText(double value)
+{
+    return value < 0 ? QString() : QString::number(value);
+}
+
+double throttleRate(const QString &text)
+{
+    bool ok = false;
+    const double d = text.trimmed().toDouble(&ok);
+    return ok && d >= 0 ? d : -1;
+}
+
+int throttleBurst(const QString &text)
+{
+    bool ok = false;
+    const int n = text.trimmed().toInt(&ok);
+    return ok && n >= 0 ? n : -1;
 }
 
 } // namespace Gw::Ui::Checks

@@ -18,4 +18,11 @@ QString integrationResponseSource(const QString &source);     // integration.res
 QString modelName(const Model::Api &api, const QString &name);
 QString httpUri(const QString &uri);                          // http(s)://…, ${stageVariables.x} allowed
 
+// Throttle fields (stages, usage plans): empty means "not set", shown with `whenEmpty` in the
+// message ("inherit the account limit", "no limit"); the model stores "not set" as -1.
+QString throttleValue(const QString &text, bool integer, const QString &whenEmpty);
+QString throttleText(double value);      // -1 → ""
+double throttleRate(const QString &text); // "" or invalid → -1
+int throttleBurst(const QString &text);   // "" or invalid → -1
+
 } // namespace Gw::Ui::Checks

@@ -4,6 +4,7 @@
 
 #include "model/documentsession.h"
 #include "ui/editors/fieldbinder.h"
+#include "ui/editors/mappingchecks.h"
 #include "ui/editors/sectiontitle.h"
 #include "ui/editors/tableeditor.h"
 #include "ui/models/maptablemodel.h"
@@ -29,24 +30,6 @@ Lookup::Constness<Stage, Doc> *stageOf(Doc &d, const NodeRef &ref)
 bool matches(const QString &pattern, const QString &value)
 {
     return QRegularExpression(QRegularExpression::anchoredPattern(pattern)).match(value).hasMatch();
-}
-
-// "" and a negative value both mean "not set" in the model.
-QString numberText(double v)
-{
-    return v < 0 ? QString() : QString::number(v);
-}
-
-QString nonNegativeNumber(const QString &v, bool integer)
-{
-    if (v.trimmed().isEmpty())
-        return {};
-    bool ok = false;
-    const double d = v.trimmed().toDouble(&ok);
-    if (!ok || d < 0 || (integer && d != std::floor(d)))
-        return integer ? QObject::tr("A whole number of requests, or empty to inherit the account limit.")
-                       : QObject::tr("Requests per second (a number ≥ 0), or empty to inherit the account limit.");
-    return {};
 }
 
 } // namespace
@@ -110,22 +93,14 @@ StageEditor::StageEditor(DocumentSession *session, const NodeRef &ref, QWidget *
     form->addRow(sectionTitle(tr("Default method throttling"), tr("Past the rate (token bucket with the burst as "
                                                                   "its size) the throttle step answers 429.")));
     m_binder->lineEdit(tr("Rate (requests/s):"), QStringLiteral("stageThrottleRate"), QStringLiteral("rateLimit"),
-                       [get](const ApiDocument &d) { return get(d) ? numberText(get(d)->throttle.rateLimit) : QString(); },
-                       edit([](Stage &s, const QString &v) {
-                           bool ok = false;
-                           const double d = v.trimmed().toDouble(&ok);
-                           s.throttle.rateLimit = ok && d >= 0 ? d : -1;
-                       }),
-                       [](const ApiDocument &, const QString &v) { return nonNegativeNumber(v, false); })
+                       [get](const ApiDocument &d) { return get(d) ? Checks::throttleText(get(d)->throttle.rateLimit) : QString(); },
+                       edit([](Stage &s, const QString &v) { s.throttle.rateLimit = Checks::throttleRate(v); }),
+                       [](const ApiDocument &, const QString &v) { return Checks::throttleValue(v, false, QObject::tr("the account limit")); })
         ->setPlaceholderText(tr("account default (10000)"));
     m_binder->lineEdit(tr("Burst:"), QStringLiteral("stageThrottleBurst"), QStringLiteral("burstLimit"),
-                       [get](const ApiDocument &d) { return get(d) ? numberText(get(d)->throttle.burstLimit) : QString(); },
-                       edit([](Stage &s, const QString &v) {
-                           bool ok = false;
-                           const int n = v.trimmed().toInt(&ok);
-                           s.throttle.burstLimit = ok && n >= 0 ? n : -1;
-                       }),
-                       [](const ApiDocument &, const QString &v) { return nonNegativeNumber(v, true); })
+                       [get](const ApiDocument &d) { return get(d) ? Checks::throttleText(get(d)->throttle.burstLimit) : QString(); },
+                       edit([](Stage &s, const QString &v) { s.throttle.burstLimit = Checks::throttleBurst(v); }),
+                       [](const ApiDocument &, const QString &v) { return Checks::throttleValue(v, true, QObject::tr("the account limit")); })
         ->setPlaceholderText(tr("account default (5000)"));
 
     form->addRow(sectionTitle(tr("Canary"), tr("A share of requests served with overridden stage variables.")));

@@ -4,6 +4,7 @@
 
 #include "model/documentsession.h"
 #include "ui/editors/fieldbinder.h"
+#include "ui/editors/mappingchecks.h"
 #include "ui/editors/sectiontitle.h"
 #include "ui/models/nodelookup.h"
 
@@ -19,23 +20,6 @@ namespace Gw::Ui {
 using namespace Gw::Model;
 
 namespace {
-
-QString numberText(double v)
-{
-    return v < 0 ? QString() : QString::number(v);
-}
-
-QString nonNegativeNumber(const QString &v, bool integer)
-{
-    if (v.trimmed().isEmpty())
-        return {};
-    bool ok = false;
-    const double d = v.trimmed().toDouble(&ok);
-    if (!ok || d < 0 || (integer && d != std::floor(d)))
-        return integer ? QObject::tr("A whole number of requests, or empty for no limit.")
-                       : QObject::tr("Requests per second (a number ≥ 0), or empty for no limit.");
-    return {};
-}
 
 constexpr int StageApiRole = Qt::UserRole + 1;
 constexpr int StageNameRole = Qt::UserRole + 2;
@@ -71,22 +55,14 @@ UsagePlanEditor::UsagePlanEditor(DocumentSession *session, const NodeRef &ref, Q
     form->addRow(sectionTitle(tr("Throttling"), tr("Per key: a token bucket with the burst as its size; past it "
                                                    "the throttle step answers 429.")));
     m_binder->lineEdit(tr("Rate (requests/s):"), QStringLiteral("usagePlanRate"), QStringLiteral("rateLimit"),
-                       [get](const ApiDocument &d) { return get(d) ? numberText(get(d)->throttle.rateLimit) : QString(); },
-                       edit([](UsagePlan &p, const QString &v) {
-                           bool ok = false;
-                           const double d = v.trimmed().toDouble(&ok);
-                           p.throttle.rateLimit = ok && d >= 0 ? d : -1;
-                       }),
-                       [](const ApiDocument &, const QString &v) { return nonNegativeNumber(v, false); })
+                       [get](const ApiDocument &d) { return get(d) ? Checks::throttleText(get(d)->throttle.rateLimit) : QString(); },
+                       edit([](UsagePlan &p, const QString &v) { p.throttle.rateLimit = Checks::throttleRate(v); }),
+                       [](const ApiDocument &, const QString &v) { return Checks::throttleValue(v, false, QObject::tr("no limit")); })
         ->setPlaceholderText(tr("no limit"));
     m_binder->lineEdit(tr("Burst:"), QStringLiteral("usagePlanBurst"), QStringLiteral("burstLimit"),
-                       [get](const ApiDocument &d) { return get(d) ? numberText(get(d)->throttle.burstLimit) : QString(); },
-                       edit([](UsagePlan &p, const QString &v) {
-                           bool ok = false;
-                           const int n = v.trimmed().toInt(&ok);
-                           p.throttle.burstLimit = ok && n >= 0 ? n : -1;
-                       }),
-                       [](const ApiDocument &, const QString &v) { return nonNegativeNumber(v, true); })
+                       [get](const ApiDocument &d) { return get(d) ? Checks::throttleText(get(d)->throttle.burstLimit) : QString(); },
+                       edit([](UsagePlan &p, const QString &v) { p.throttle.burstLimit = Checks::throttleBurst(v); }),
+                       [](const ApiDocument &, const QString &v) { return Checks::throttleValue(v, true, QObject::tr("no limit")); })
         ->setPlaceholderText(tr("no limit"));
 
     form->addRow(sectionTitle(tr("Quota"), tr("Requests per key per period; past it callers get 429 "
