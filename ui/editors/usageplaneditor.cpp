@@ -13,7 +13,6 @@
 #include <QListWidget>
 #include <QSignalBlocker>
 
-#include <cmath>
 
 namespace Gw::Ui {
 
