@@ -1,9 +1,8 @@
-// The function host's thread-safe face: owns the host thread and the Runtime API server pool,
+// The function host's thread-safe face: owns the host thread (which also serves the Runtime API)
 // and posts every call to the core on that thread.
 #include "runtime/lambda/functionhost.h"
 
 #include "runtime/lambda/functionhostcore.h"
-#include "runtime/server/workerpool.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -13,14 +12,6 @@
 
 namespace Gw::Runtime {
 
-namespace {
-// One pool for all functions' Runtime API listeners: the traffic is one request per invocation.
-std::shared_ptr<WorkerPool> makePool()
-{
-    return std::make_shared<WorkerPool>(1);
-}
-} // namespace
-
 FunctionHost::FunctionHost()
     : FunctionHost(Options())
 {}
@@ -29,7 +20,7 @@ FunctionHost::FunctionHost(Options options)
     : m_thread(std::make_unique<QThread>())
 {
     m_thread->setObjectName(QStringLiteral("function-host"));
-    m_core = new FunctionHostCore(std::move(options), makePool());
+    m_core = new FunctionHostCore(std::move(options));
     m_core->moveToThread(m_thread.get());
     m_thread->start();
 }

@@ -3,10 +3,8 @@
 // idle reaping and restarts when a function's code changes.
 #include "runtime/lambda/functionhostcore.h"
 
-#include "runtime/server/httpserver.h"
-#include "runtime/server/workerpool.h"
+#include "runtime/lambda/runtimeapilistener.h"
 
-#include <QAbstractEventDispatcher>
 #include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
@@ -73,13 +71,9 @@ QString formatMs(double ms)
 
 void ParkedResponder::respond(const HttpResponse &response) const
 {
-    // The connection must be answered on the worker thread that received the request.
-    QObject *dispatcher = QAbstractEventDispatcher::instance(thread);
-    if (!dispatcher)
-        return;
-    HttpResponder r = responder;
-    QMetaObject::invokeMethod(dispatcher, [r, response] { r.respond(response); },
-                              Qt::QueuedConnection);
+    // Runtime API connections live on the host's thread (RuntimeApiListener).
+    Q_ASSERT(thread == QThread::currentThread());
+    responder.respond(response);
 }
 
 QString toString(FunctionResult::Status status)
@@ -102,7 +96,7 @@ struct FunctionHostCore::Instance
     QString functionName;
     int generation = 0;
     QProcess *process = nullptr;
-    std::unique_ptr<HttpServer> server;
+    RuntimeApiListener *listener = nullptr; // child of the core; its connections are its children
     ParkedResponder parked;
     std::shared_ptr<PendingInvocation> current;
     bool eventSent = false;
@@ -131,17 +125,12 @@ static constexpr qint64 memorySampleMs = 1000;
 
 void RuntimeApiHandler::handleRequest(HttpRequest request, HttpResponder responder)
 {
-    ParkedResponder parked{responder, QThread::currentThread()};
-    FunctionHostCore *core = m_core;
-    const int id = m_instanceId;
-    QMetaObject::invokeMethod(core, [core, id, request = std::move(request), parked]() mutable {
-        core->onRuntimeApi(id, std::move(request), parked);
-    }, Qt::QueuedConnection);
+    // Called on the core's thread: the connection lives there (RuntimeApiListener).
+    m_core->onRuntimeApi(m_instanceId, std::move(request), ParkedResponder{responder, QThread::currentThread()});
 }
 
-FunctionHostCore::FunctionHostCore(FunctionHost::Options options, std::shared_ptr<WorkerPool> pool)
+FunctionHostCore::FunctionHostCore(FunctionHost::Options options)
     : m_options(std::move(options))
-    , m_pool(std::move(pool))
     , m_watcher(new QFileSystemWatcher(this))
 {
     m_reaper = new QTimer(this);
@@ -175,7 +164,6 @@ FunctionHostCore::FunctionHostCore(FunctionHost::Options options, std::shared_pt
 FunctionHostCore::~FunctionHostCore()
 {
     shutdown();
-    m_pool->shutdown(); // connections stop using the handlers before they go
 }
 
 void FunctionHostCore::shutdown()
@@ -192,7 +180,7 @@ void FunctionHostCore::shutdown()
         inst->process->disconnect(this);
         inst->process->kill();
         inst->process->waitForFinished(2000);
-        inst->server.reset();
+        delete inst->listener; // and its connections, before the handlers go
         delete inst->process;
         delete inst;
     }
@@ -360,12 +348,13 @@ FunctionHostCore::Instance *FunctionHostCore::spawn(Function &f, QString *error)
     inst->functionName = fn.name;
     inst->generation = f.generation;
     auto handler = std::make_unique<RuntimeApiHandler>(this, inst->id);
-    inst->server = std::make_unique<HttpServer>(m_pool, handler.get());
-    // Connections may outlive the instance until the pool stops: keep handlers with the core.
+    inst->listener = new RuntimeApiListener(handler.get(), this);
+    // A retired listener's connections go with a deleteLater: keep handlers with the core.
     m_handlers.push_back(std::move(handler));
-    QString listenError;
-    if (!inst->server->listen(QHostAddress::LocalHost, 0, &listenError)) {
-        *error = QStringLiteral("%1: cannot serve the Runtime API: %2").arg(fn.name, listenError);
+    if (!inst->listener->listen(QHostAddress::LocalHost, 0)) {
+        *error = QStringLiteral("%1: cannot serve the Runtime API: %2")
+                     .arg(fn.name, inst->listener->errorString());
+        delete inst->listener;
         delete inst;
         return nullptr;
     }
@@ -380,7 +369,7 @@ FunctionHostCore::Instance *FunctionHostCore::spawn(Function &f, QString *error)
                               + QStringLiteral("/[$LATEST]")
                               + QUuid::createUuid().toString(QUuid::Id128);
     env.insert(QStringLiteral("AWS_LAMBDA_RUNTIME_API"),
-               QStringLiteral("127.0.0.1:%1").arg(inst->server->port()));
+               QStringLiteral("127.0.0.1:%1").arg(inst->listener->serverPort()));
     env.insert(QStringLiteral("_HANDLER"), fn.handler);
     env.insert(QStringLiteral("LAMBDA_TASK_ROOT"), f.codeDirectory);
     env.insert(QStringLiteral("LAMBDA_RUNTIME_DIR"), runtimesDir);
@@ -707,7 +696,9 @@ void FunctionHostCore::onProcessFinished(Instance *inst)
                 int(std::count_if(f->instances.begin(), f->instances.end(),
                                   [](const Instance *i) { return !i->dying; }));
     }
-    inst->server.reset();
+    // Possibly called from one of the listener's own requests: let it unwind first.
+    inst->listener->close();
+    inst->listener->deleteLater();
     inst->process->deleteLater();
     delete inst;
     if (f)

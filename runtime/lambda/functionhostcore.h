@@ -19,10 +19,8 @@
 
 namespace Gw::Runtime {
 
-class HttpServer;
-class WorkerPool;
 
-// A responder plus the worker thread it must be answered on.
+// A parked Runtime API request (a process waiting in /invocation/next) and its thread.
 struct ParkedResponder
 {
     HttpResponder responder;
@@ -59,7 +57,7 @@ class FunctionHostCore : public QObject
 {
     Q_OBJECT
 public:
-    FunctionHostCore(FunctionHost::Options options, std::shared_ptr<WorkerPool> pool);
+    explicit FunctionHostCore(FunctionHost::Options options);
     ~FunctionHostCore() override;
 
     // All of these run on the core's thread (callers post).
@@ -95,7 +93,6 @@ private:
     Function *functionOf(const Instance *instance);
 
     FunctionHost::Options m_options;
-    std::shared_ptr<WorkerPool> m_pool;
     QHash<QString, Function> m_functions; // by name
     QHash<int, Instance *> m_instances;   // by id
     int m_nextInstanceId = 1;
