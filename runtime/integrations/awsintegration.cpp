@@ -1,5 +1,6 @@
 #include "runtime/integrations/awsintegration.h"
 
+#include "runtime/auth/sigv4.h"
 #include "runtime/integrations/parametermapping.h"
 #include "runtime/pipeline/requestcontext.h"
 #include "runtime/stagevariables.h"
@@ -71,7 +72,7 @@ StageResult AwsIntegration::stub(RequestContext &ctx)
     trace.endpointUri = QStringLiteral("https://%1.us-east-1.amazonaws.com/%2").arg(service, action);
     trace.endpointRequestHeaders = {{"Content-Type", "application/x-amz-json-1.0"},
                                     {"X-Amz-Target", (service + QLatin1Char('.') + action).toLatin1()},
-                                    {"X-Amz-Date", trace.startedAt.toUTC().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'")).toLatin1()}};
+                                    {"X-Amz-Date", SigV4::formatAmzDate(trace.startedAt)}};
     trace.endpointRequestBody = ctx.integrationRequestBody;
     if (!in.requestParameters.isEmpty() || !ctx.requestOverrideHeaders.isEmpty()
         || !ctx.requestOverrideQuery.isEmpty()) {

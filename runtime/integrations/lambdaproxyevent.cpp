@@ -4,8 +4,9 @@
 #include "runtime/integrations/lambdaproxyevent.h"
 
 #include <QJsonArray>
-#include <QLocale>
 #include <QUrl>
+
+#include <cstdio>
 
 namespace Gw::Runtime {
 
@@ -151,9 +152,19 @@ QJsonObject eventV1(const ProxyEventInput &in, bool httpApi)
 
 } // namespace
 
-QString awsRequestTime(const QDateTime &utc)
+QString awsRequestTime(const QDateTime &time)
 {
-    return QLocale::c().toString(utc.toUTC(), QStringLiteral("dd/MMM/yyyy:HH:mm:ss")) + QStringLiteral(" +0000");
+    // By hand, not QLocale::toString: that goes through QCalendar on every proxy event.
+    static const char months[12][4] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const QDateTime utc = time.toUTC();
+    const QDate d = utc.date();
+    const QTime t = utc.time();
+    char text[40];
+    const int n = std::snprintf(text, sizeof text, "%02d/%s/%04d:%02d:%02d:%02d +0000", d.day(),
+                                months[qBound(1, d.month(), 12) - 1], d.year(), t.hour(), t.minute(),
+                                t.second());
+    return QString::fromLatin1(text, n);
 }
 
 QJsonObject restProxyEvent(const ProxyEventInput &in)

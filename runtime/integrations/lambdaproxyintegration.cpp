@@ -2,6 +2,7 @@
 // and the result judged by §1.16/§1.17 — with AWS's error statuses and execution-log wording.
 #include "runtime/integrations/lambdaproxyintegration.h"
 
+#include "runtime/auth/sigv4.h"
 #include "runtime/gatewayresponses.h"
 #include "runtime/integrations/lambdaproxyevent.h"
 #include "runtime/integrations/lambdaproxyresponse.h"
@@ -125,7 +126,7 @@ StageResult LambdaProxyIntegration::invoke(RequestContext &ctx)
     trace.endpointUri = QStringLiteral("https://lambda.%1.amazonaws.com/2015-03-31/functions/%2/invocations")
                             .arg(region, functionArn(name));
     trace.endpointRequestHeaders = {{"x-amzn-lambda-integration-tag", ctx.requestId.toLatin1()},
-                                    {"X-Amz-Date", trace.startedAt.toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'")).toLatin1()},
+                                    {"X-Amz-Date", SigV4::formatAmzDate(trace.startedAt)},
                                     {"x-amzn-apigateway-api-id", ctx.api->api().id.toLatin1()},
                                     {"Accept", "application/json"},
                                     {"User-Agent", "AmazonAPIGateway_" + ctx.api->api().id.toLatin1()}};
