@@ -3,12 +3,17 @@
 // (v2), cookies split out (v2), and absent maps as null (v1) or omitted (v2).
 #include "runtime/integrations/lambdaproxyevent.h"
 
+#include "runtime/json/jsonwriter.h"
+
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QUrl>
 
 #include <cstdio>
 
 namespace Gw::Runtime {
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -35,119 +40,208 @@ QList<QPair<QString, QString>> queryItems(const QByteArray &rawQuery)
     return items;
 }
 
-QJsonValue nullIfEmpty(const QJsonObject &o)
+// Values grouped by name in first-seen order (header and query maps; a handful of entries).
+template<typename Name, typename Value>
+struct Grouped
 {
-    return o.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(o);
-}
+    QList<QPair<Name, QList<Value>>> groups;
+    QList<Value> &operator[](const Name &name)
+    {
+        for (auto &g : groups) {
+            if (g.first == name)
+                return g.second;
+        }
+        groups.append({name, {}});
+        return groups.last().second;
+    }
+};
 
-QJsonValue bodyValue(const ProxyEventInput &in)
+void writeBody(JsonWriter &w, const ProxyEventInput &in)
 {
     if (in.body.isEmpty())
-        return QJsonValue::Null;
-    if (in.bodyIsBinary)
-        return QString::fromLatin1(in.body.toBase64());
-    return QString::fromUtf8(in.body);
+        w.null();
+    else if (in.bodyIsBinary)
+        w.string(QByteArrayView(in.body.toBase64()));
+    else
+        w.string(QByteArrayView(in.body));
 }
 
-QJsonObject identityV1(const ProxyEventInput &in)
+template<typename Map>
+void writeStringMapOrNull(JsonWriter &w, const Map &map, bool nullIfEmpty)
 {
-    const QString userAgent = QString::fromUtf8([&] {
-        for (const auto &h : in.headers) {
-            if (h.first.compare("user-agent", Qt::CaseInsensitive) == 0)
-                return h.second;
-        }
-        return QByteArray();
-    }());
-    QJsonObject identity{
-        {QStringLiteral("cognitoIdentityPoolId"), QJsonValue::Null},
-        {QStringLiteral("accountId"), QJsonValue::Null},
-        {QStringLiteral("cognitoIdentityId"), QJsonValue::Null},
-        {QStringLiteral("caller"), QJsonValue::Null},
-        {QStringLiteral("sourceIp"), in.sourceIp},
-        {QStringLiteral("principalOrgId"), QJsonValue::Null},
-        {QStringLiteral("accessKey"), QJsonValue::Null},
-        {QStringLiteral("cognitoAuthenticationType"), QJsonValue::Null},
-        {QStringLiteral("cognitoAuthenticationProvider"), QJsonValue::Null},
-        {QStringLiteral("userArn"), QJsonValue::Null},
-        {QStringLiteral("userAgent"), userAgent.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(userAgent)},
-        {QStringLiteral("user"), QJsonValue::Null},
-        {QStringLiteral("apiKey"), in.apiKey.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(in.apiKey)},
-        {QStringLiteral("apiKeyId"), in.apiKeyId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(in.apiKeyId)},
-        {QStringLiteral("clientCert"), in.clientCert.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(in.clientCert)}};
-    for (auto it = in.authorizedIdentity.begin(); it != in.authorizedIdentity.end(); ++it)
-        identity.insert(it.key(), it.value());
-    return identity;
+    if (map.isEmpty() && nullIfEmpty) {
+        w.null();
+        return;
+    }
+    w.beginObject();
+    for (auto it = map.cbegin(); it != map.cend(); ++it)
+        w.key(it.key()).string(it.value());
+    w.endObject();
 }
 
-// The v1 shape shared by REST and HTTP API payload 1.0.
-QJsonObject eventV1(const ProxyEventInput &in, bool httpApi)
+void writePathParameters(JsonWriter &w, const ProxyEventInput &in)
 {
-    QJsonObject headers;
-    QJsonObject multiHeaders;
-    for (const auto &h : in.headers) {
-        const QString name = QString::fromLatin1(h.first);
-        const QString value = QString::fromUtf8(h.second);
-        headers.insert(name, value); // the last value wins
-        QJsonArray values = multiHeaders.value(name).toArray();
-        values.append(value);
-        multiHeaders.insert(name, values);
-    }
-    QJsonObject query;
-    QJsonObject multiQuery;
-    for (const auto &item : queryItems(in.rawQuery)) {
-        query.insert(item.first, item.second);
-        QJsonArray values = multiQuery.value(item.first).toArray();
-        values.append(item.second);
-        multiQuery.insert(item.first, values);
-    }
-    QJsonObject pathParameters;
+    w.beginObject();
     for (const auto &p : in.pathParameters)
-        pathParameters.insert(p.first, p.second);
-    QJsonObject stageVariables;
-    for (auto it = in.stageVariables.cbegin(); it != in.stageVariables.cend(); ++it)
-        stageVariables.insert(it.key(), it.value());
+        w.key(p.first).string(p.second);
+    w.endObject();
+}
+
+QString domainPrefix(const ProxyEventInput &in)
+{
+    return in.domainName.section(QLatin1Char('.'), 0, 0).section(QLatin1Char(':'), 0, 0);
+}
+
+void writeIdentityV1(JsonWriter &w, const ProxyEventInput &in)
+{
+    QByteArray userAgent;
+    for (const auto &h : in.headers) {
+        if (h.first.compare("user-agent", Qt::CaseInsensitive) == 0)
+            userAgent = h.second;
+    }
+    // An authorizer's caller identity (IAM) replaces the null AWS sends otherwise.
+    const auto field = [&](QLatin1StringView name, auto &&writeDefault) {
+        w.key(name);
+        const auto it = in.authorizedIdentity.constFind(name);
+        if (it != in.authorizedIdentity.constEnd())
+            w.value(it.value());
+        else
+            writeDefault();
+    };
+    const auto null = [&] { w.null(); };
+    static const QLatin1StringView fixed[] = {
+        QLatin1StringView("cognitoIdentityPoolId"), QLatin1StringView("accountId"),
+        QLatin1StringView("cognitoIdentityId"), QLatin1StringView("caller"),
+        QLatin1StringView("sourceIp"), QLatin1StringView("principalOrgId"),
+        QLatin1StringView("accessKey"), QLatin1StringView("cognitoAuthenticationType"),
+        QLatin1StringView("cognitoAuthenticationProvider"), QLatin1StringView("userArn"),
+        QLatin1StringView("userAgent"), QLatin1StringView("user"), QLatin1StringView("apiKey"),
+        QLatin1StringView("apiKeyId"), QLatin1StringView("clientCert")};
+    w.beginObject();
+    for (QLatin1StringView name : fixed) {
+        if (name == QLatin1StringView("sourceIp"))
+            field(name, [&] { w.string(in.sourceIp); });
+        else if (name == QLatin1StringView("userAgent"))
+            field(name, [&] { userAgent.isEmpty() ? w.null() : w.string(QByteArrayView(userAgent)); });
+        else if (name == QLatin1StringView("apiKey"))
+            field(name, [&] { w.stringOrNull(in.apiKey); });
+        else if (name == QLatin1StringView("apiKeyId"))
+            field(name, [&] { w.stringOrNull(in.apiKeyId); });
+        else if (name == QLatin1StringView("clientCert"))
+            field(name, [&] { in.clientCert.isEmpty() ? w.null() : w.value(in.clientCert); });
+        else
+            field(name, null);
+    }
+    for (auto it = in.authorizedIdentity.begin(); it != in.authorizedIdentity.end(); ++it) {
+        if (std::find(std::begin(fixed), std::end(fixed), it.key()) == std::end(fixed))
+            w.key(it.key()).value(it.value());
+    }
+    w.endObject();
+}
+
+// The v1 shape shared by REST and HTTP API payload 1.0, in AWS's field order.
+QByteArray eventV1(const ProxyEventInput &in, bool httpApi)
+{
+    Grouped<QByteArray, QByteArray> headers;
+    for (const auto &h : in.headers)
+        headers[h.first].append(h.second);
+    Grouped<QString, QString> query;
+    for (const auto &item : queryItems(in.rawQuery))
+        query[item.first].append(item.second);
 
     const QString resourcePath = httpApi && in.routeKey == QLatin1String("$default")
                                      ? QStringLiteral("$default")
                                      : in.resourcePath;
-    QJsonObject requestContext{
-        {QStringLiteral("resourceId"), in.resourceId},
-        {QStringLiteral("resourcePath"), resourcePath},
-        {QStringLiteral("httpMethod"), in.method},
-        {QStringLiteral("extendedRequestId"), in.extendedRequestId},
-        {QStringLiteral("requestTime"), awsRequestTime(in.requestTime)},
-        {QStringLiteral("path"), in.path},
-        {QStringLiteral("accountId"), in.accountId},
-        {QStringLiteral("protocol"), QStringLiteral("HTTP/1.1")},
-        {QStringLiteral("stage"), in.stage},
-        {QStringLiteral("domainPrefix"), in.domainName.section(QLatin1Char('.'), 0, 0).section(QLatin1Char(':'), 0, 0)},
-        {QStringLiteral("requestTimeEpoch"), double(in.requestTime.toMSecsSinceEpoch())},
-        {QStringLiteral("requestId"), in.requestId},
-        {QStringLiteral("identity"), identityV1(in)},
-        {QStringLiteral("domainName"), in.domainName},
-        {QStringLiteral("apiId"), in.apiId}};
-    if (!httpApi)
-        requestContext.insert(QStringLiteral("deploymentId"), QStringLiteral("local"));
+    JsonWriter w(1024 + in.body.size() * 4 / 3);
+    w.beginObject();
     if (httpApi)
-        requestContext.insert(QStringLiteral("routeKey"), in.routeKey);
-    if (!in.authorizer.isEmpty())
-        requestContext.insert(QStringLiteral("authorizer"), in.authorizer);
+        w.key("version"_L1).string(QStringLiteral("1.0"));
+    w.key("resource"_L1).string(resourcePath);
+    w.key("path"_L1).string(httpApi ? in.path : in.stagePath);
+    w.key("httpMethod"_L1).string(in.method);
+    // Single-value maps keep the last value; multiValue* keep them all.
+    w.key("headers"_L1);
+    if (headers.groups.isEmpty()) {
+        w.null();
+    } else {
+        w.beginObject();
+        for (const auto &g : headers.groups)
+            w.key(QByteArrayView(g.first)).string(QByteArrayView(g.second.constLast()));
+        w.endObject();
+    }
+    w.key("multiValueHeaders"_L1);
+    if (headers.groups.isEmpty()) {
+        w.null();
+    } else {
+        w.beginObject();
+        for (const auto &g : headers.groups) {
+            w.key(QByteArrayView(g.first)).beginArray();
+            for (const QByteArray &v : g.second)
+                w.string(QByteArrayView(v));
+            w.endArray();
+        }
+        w.endObject();
+    }
+    w.key("queryStringParameters"_L1);
+    if (query.groups.isEmpty()) {
+        w.null();
+    } else {
+        w.beginObject();
+        for (const auto &g : query.groups)
+            w.key(g.first).string(g.second.constLast());
+        w.endObject();
+    }
+    w.key("multiValueQueryStringParameters"_L1);
+    if (query.groups.isEmpty()) {
+        w.null();
+    } else {
+        w.beginObject();
+        for (const auto &g : query.groups) {
+            w.key(g.first).beginArray();
+            for (const QString &v : g.second)
+                w.string(v);
+            w.endArray();
+        }
+        w.endObject();
+    }
+    w.key("pathParameters"_L1);
+    if (in.pathParameters.isEmpty())
+        w.null();
+    else
+        writePathParameters(w, in);
+    w.key("stageVariables"_L1);
+    writeStringMapOrNull(w, in.stageVariables, true);
 
-    QJsonObject event{{QStringLiteral("resource"), resourcePath},
-                      {QStringLiteral("path"), httpApi ? in.path : in.stagePath},
-                      {QStringLiteral("httpMethod"), in.method},
-                      {QStringLiteral("headers"), nullIfEmpty(headers)},
-                      {QStringLiteral("multiValueHeaders"), nullIfEmpty(multiHeaders)},
-                      {QStringLiteral("queryStringParameters"), nullIfEmpty(query)},
-                      {QStringLiteral("multiValueQueryStringParameters"), nullIfEmpty(multiQuery)},
-                      {QStringLiteral("pathParameters"), nullIfEmpty(pathParameters)},
-                      {QStringLiteral("stageVariables"), nullIfEmpty(stageVariables)},
-                      {QStringLiteral("requestContext"), requestContext},
-                      {QStringLiteral("body"), bodyValue(in)},
-                      {QStringLiteral("isBase64Encoded"), in.bodyIsBinary}};
+    w.key("requestContext"_L1).beginObject();
+    w.key("resourceId"_L1).string(in.resourceId);
+    w.key("resourcePath"_L1).string(resourcePath);
+    w.key("httpMethod"_L1).string(in.method);
+    w.key("extendedRequestId"_L1).string(in.extendedRequestId);
+    w.key("requestTime"_L1).string(awsRequestTime(in.requestTime));
+    w.key("path"_L1).string(in.path);
+    w.key("accountId"_L1).string(in.accountId);
+    w.key("protocol"_L1).string(QStringLiteral("HTTP/1.1"));
+    w.key("stage"_L1).string(in.stage);
+    w.key("domainPrefix"_L1).string(domainPrefix(in));
+    w.key("requestTimeEpoch"_L1).number(in.requestTime.toMSecsSinceEpoch());
+    w.key("requestId"_L1).string(in.requestId);
+    w.key("identity"_L1);
+    writeIdentityV1(w, in);
+    w.key("domainName"_L1).string(in.domainName);
+    if (!httpApi)
+        w.key("deploymentId"_L1).string(QStringLiteral("local"));
     if (httpApi)
-        event.insert(QStringLiteral("version"), QStringLiteral("1.0"));
-    return event;
+        w.key("routeKey"_L1).string(in.routeKey);
+    if (!in.authorizer.isEmpty())
+        w.key("authorizer"_L1).value(in.authorizer);
+    w.key("apiId"_L1).string(in.apiId);
+    w.endObject();
+
+    w.key("body"_L1);
+    writeBody(w, in);
+    w.key("isBase64Encoded"_L1).boolean(in.bodyIsBinary);
+    w.endObject();
+    return w.take();
 }
 
 } // namespace
@@ -167,87 +261,120 @@ QString awsRequestTime(const QDateTime &time)
     return QString::fromLatin1(text, n);
 }
 
-QJsonObject restProxyEvent(const ProxyEventInput &in)
+QByteArray restProxyEventJson(const ProxyEventInput &in)
 {
     return eventV1(in, false);
 }
 
-QJsonObject httpProxyEventV1(const ProxyEventInput &in)
+QByteArray httpProxyEventV1Json(const ProxyEventInput &in)
 {
     return eventV1(in, true);
 }
 
-QJsonObject httpProxyEventV2(const ProxyEventInput &in)
+QByteArray httpProxyEventV2Json(const ProxyEventInput &in)
 {
-    QJsonObject headers;
-    QJsonArray cookies;
-    QString userAgent;
+    // Lower-cased names, duplicates comma-joined; Cookie headers become the cookies array.
+    Grouped<QByteArray, QByteArray> headers;
+    QList<QByteArray> cookies;
+    QByteArray userAgent;
     for (const auto &h : in.headers) {
-        const QString name = QString::fromLatin1(h.first).toLower();
-        const QString value = QString::fromUtf8(h.second);
-        if (name == QLatin1String("cookie")) {
-            for (const QString &c : value.split(QLatin1Char(';'), Qt::SkipEmptyParts))
-                cookies.append(c.trimmed());
+        const QByteArray name = h.first.toLower();
+        if (name == "cookie") {
+            for (const QByteArray &c : h.second.split(';')) {
+                if (!c.isEmpty())
+                    cookies.append(c.trimmed());
+            }
             continue;
         }
-        if (name == QLatin1String("user-agent"))
-            userAgent = value;
-        const QString previous = headers.value(name).toString();
-        headers.insert(name, previous.isEmpty() && !headers.contains(name) ? value
-                                                                            : previous + QLatin1Char(',') + value);
+        if (name == "user-agent")
+            userAgent = h.second;
+        headers[name].append(h.second);
     }
-    QJsonObject query;
-    for (const auto &item : queryItems(in.rawQuery)) {
-        const QString previous = query.value(item.first).toString();
-        query.insert(item.first, query.contains(item.first) ? previous + QLatin1Char(',') + item.second
-                                                            : item.second);
-    }
-    QJsonObject http{{QStringLiteral("method"), in.method},
-                     {QStringLiteral("path"), in.path},
-                     {QStringLiteral("protocol"), QStringLiteral("HTTP/1.1")},
-                     {QStringLiteral("sourceIp"), in.sourceIp},
-                     {QStringLiteral("userAgent"), userAgent}};
-    QJsonObject requestContext{
-        {QStringLiteral("accountId"), in.accountId},
-        {QStringLiteral("apiId"), in.apiId},
-        {QStringLiteral("domainName"), in.domainName},
-        {QStringLiteral("domainPrefix"), in.domainName.section(QLatin1Char('.'), 0, 0).section(QLatin1Char(':'), 0, 0)},
-        {QStringLiteral("http"), http},
-        {QStringLiteral("requestId"), in.extendedRequestId.isEmpty() ? in.requestId : in.extendedRequestId},
-        {QStringLiteral("routeKey"), in.routeKey},
-        {QStringLiteral("stage"), in.stage},
-        {QStringLiteral("time"), awsRequestTime(in.requestTime)},
-        {QStringLiteral("timeEpoch"), double(in.requestTime.toMSecsSinceEpoch())}};
-    if (!in.authorizer.isEmpty())
-        requestContext.insert(QStringLiteral("authorizer"), in.authorizer);
-    if (!in.clientCert.isEmpty())
-        requestContext.insert(QStringLiteral("authentication"),
-                              QJsonObject{{QStringLiteral("clientCert"), in.clientCert}});
+    Grouped<QString, QString> query;
+    for (const auto &item : queryItems(in.rawQuery))
+        query[item.first].append(item.second);
 
-    QJsonObject event{{QStringLiteral("version"), QStringLiteral("2.0")},
-                      {QStringLiteral("routeKey"), in.routeKey},
-                      {QStringLiteral("rawPath"), in.stagePath.isEmpty() ? in.path : in.stagePath},
-                      {QStringLiteral("rawQueryString"), QString::fromUtf8(in.rawQuery)},
-                      {QStringLiteral("headers"), headers},
-                      {QStringLiteral("requestContext"), requestContext},
-                      {QStringLiteral("isBase64Encoded"), in.bodyIsBinary}};
-    if (!cookies.isEmpty())
-        event.insert(QStringLiteral("cookies"), cookies);
-    if (!query.isEmpty())
-        event.insert(QStringLiteral("queryStringParameters"), query);
-    QJsonObject pathParameters;
-    for (const auto &p : in.pathParameters)
-        pathParameters.insert(p.first, p.second);
-    if (!pathParameters.isEmpty())
-        event.insert(QStringLiteral("pathParameters"), pathParameters);
-    QJsonObject stageVariables;
-    for (auto it = in.stageVariables.cbegin(); it != in.stageVariables.cend(); ++it)
-        stageVariables.insert(it.key(), it.value());
-    if (!stageVariables.isEmpty())
-        event.insert(QStringLiteral("stageVariables"), stageVariables);
-    if (!in.body.isEmpty())
-        event.insert(QStringLiteral("body"), bodyValue(in));
-    return event;
+    JsonWriter w(1024 + in.body.size() * 4 / 3);
+    w.beginObject();
+    w.key("version"_L1).string(QStringLiteral("2.0"));
+    w.key("routeKey"_L1).string(in.routeKey);
+    w.key("rawPath"_L1).string(in.stagePath.isEmpty() ? in.path : in.stagePath);
+    w.key("rawQueryString"_L1).string(QByteArrayView(in.rawQuery));
+    if (!cookies.isEmpty()) {
+        w.key("cookies"_L1).beginArray();
+        for (const QByteArray &c : cookies)
+            w.string(QByteArrayView(c));
+        w.endArray();
+    }
+    w.key("headers"_L1).beginObject();
+    for (const auto &g : headers.groups)
+        w.key(QByteArrayView(g.first)).string(QByteArrayView(g.second.join(',')));
+    w.endObject();
+    if (!query.groups.isEmpty()) {
+        w.key("queryStringParameters"_L1).beginObject();
+        for (const auto &g : query.groups)
+            w.key(g.first).string(g.second.join(QLatin1Char(',')));
+        w.endObject();
+    }
+    w.key("requestContext"_L1).beginObject();
+    w.key("accountId"_L1).string(in.accountId);
+    w.key("apiId"_L1).string(in.apiId);
+    if (!in.clientCert.isEmpty())
+        w.key("authentication"_L1).beginObject().key("clientCert"_L1).value(in.clientCert).endObject();
+    if (!in.authorizer.isEmpty())
+        w.key("authorizer"_L1).value(in.authorizer);
+    w.key("domainName"_L1).string(in.domainName);
+    w.key("domainPrefix"_L1).string(domainPrefix(in));
+    w.key("http"_L1).beginObject();
+    w.key("method"_L1).string(in.method);
+    w.key("path"_L1).string(in.path);
+    w.key("protocol"_L1).string(QStringLiteral("HTTP/1.1"));
+    w.key("sourceIp"_L1).string(in.sourceIp);
+    w.key("userAgent"_L1).string(QByteArrayView(userAgent));
+    w.endObject();
+    w.key("requestId"_L1).string(in.extendedRequestId.isEmpty() ? in.requestId : in.extendedRequestId);
+    w.key("routeKey"_L1).string(in.routeKey);
+    w.key("stage"_L1).string(in.stage);
+    w.key("time"_L1).string(awsRequestTime(in.requestTime));
+    w.key("timeEpoch"_L1).number(in.requestTime.toMSecsSinceEpoch());
+    w.endObject();
+    if (!in.pathParameters.isEmpty()) {
+        w.key("pathParameters"_L1);
+        writePathParameters(w, in);
+    }
+    if (!in.stageVariables.isEmpty()) {
+        w.key("stageVariables"_L1);
+        writeStringMapOrNull(w, in.stageVariables, false);
+    }
+    if (!in.body.isEmpty()) {
+        w.key("body"_L1);
+        writeBody(w, in);
+    }
+    w.key("isBase64Encoded"_L1).boolean(in.bodyIsBinary);
+    w.endObject();
+    return w.take();
+}
+
+namespace {
+QJsonObject parsed(const QByteArray &json)
+{
+    return QJsonDocument::fromJson(json).object();
+}
+} // namespace
+
+QJsonObject restProxyEvent(const ProxyEventInput &in)
+{
+    return parsed(restProxyEventJson(in));
+}
+
+QJsonObject httpProxyEventV1(const ProxyEventInput &in)
+{
+    return parsed(httpProxyEventV1Json(in));
+}
+
+QJsonObject httpProxyEventV2(const ProxyEventInput &in)
+{
+    return parsed(httpProxyEventV2Json(in));
 }
 
 bool isBinaryMediaType(const QByteArray &contentType, const QStringList &binaryMediaTypes)

@@ -44,9 +44,14 @@ struct ProxyEventInput
 // "22/Nov/2026:07:51:08 +0000", AWS's requestTime.
 QString awsRequestTime(const QDateTime &utc);
 
-QJsonObject restProxyEvent(const ProxyEventInput &in);   // REST, payload v1
-QJsonObject httpProxyEventV1(const ProxyEventInput &in); // HTTP API, payload 1.0
-QJsonObject httpProxyEventV2(const ProxyEventInput &in); // HTTP API, payload 2.0
+// The event as the function receives it (compact JSON, AWS's field order): the invocation path.
+QByteArray restProxyEventJson(const ProxyEventInput &in);   // REST, payload v1
+QByteArray httpProxyEventV1Json(const ProxyEventInput &in); // HTTP API, payload 1.0
+QByteArray httpProxyEventV2Json(const ProxyEventInput &in); // HTTP API, payload 2.0
+// The same events parsed, for authorizers (which drop the body) and tests.
+QJsonObject restProxyEvent(const ProxyEventInput &in);
+QJsonObject httpProxyEventV1(const ProxyEventInput &in);
+QJsonObject httpProxyEventV2(const ProxyEventInput &in);
 
 // Whether a body of this content type is binary for the API (REST binaryMediaTypes, with `*/*`
 // and `image/*` wildcards).

@@ -117,11 +117,10 @@ StageResult LambdaProxyIntegration::invoke(RequestContext &ctx)
 
     const bool rest = ctx.api->isRest();
     const ProxyEventInput input = eventInput(ctx);
-    const QJsonObject event = rest ? restProxyEvent(input)
+    const QByteArray payload = rest ? restProxyEventJson(input)
                               : integration.payloadFormatVersion == QLatin1String("1.0")
-                                  ? httpProxyEventV1(input)
-                                  : httpProxyEventV2(input);
-    const QByteArray payload = QJsonDocument(event).toJson(QJsonDocument::Compact);
+                                  ? httpProxyEventV1Json(input)
+                                  : httpProxyEventV2Json(input);
     ctx.integrationRequestBody = payload;
     trace.endpointUri = QStringLiteral("https://lambda.%1.amazonaws.com/2015-03-31/functions/%2/invocations")
                             .arg(region, functionArn(name));
