@@ -247,7 +247,7 @@ bool RuntimeHost::start(std::shared_ptr<const Model::ApiDocument> doc, const Run
         if (!serverOptions.tls)
             return fail(QStringLiteral("HTTPS: %1").arg(tlsError));
     }
-    d->pool = std::make_shared<WorkerPool>(options.workerThreads);
+    d->pool = std::make_shared<WorkerPool>(options.workerThreads, options.workerNice);
     d->serverOptions = serverOptions;
     for (qsizetype i = 0; i < doc->apis.size(); ++i) {
         const quint16 port = options.port == 0 ? 0 : quint16(options.port + i);

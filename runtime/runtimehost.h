@@ -26,6 +26,9 @@ struct RuntimeOptions
     QString stage;        // the only stage served (default: every stage of each API); REST paths
                           // always start with /{stage}/, HTTP APIs serve $default at the root
     int workerThreads = 2;
+    // Niceness of the worker threads. The studio raises it so that a load test against the
+    // runtime cannot starve its own window (the GUI thread wins the core when it wakes).
+    int workerNice = 0;
     QString projectDir;   // where relative function code directories resolve
     QString traceDbPath;  // empty: in-memory ring only
     int traceRetention = 100000; // newest traces kept in the SQLite history

@@ -57,6 +57,9 @@ bool RuntimeController::start()
     Runtime::RuntimeOptions options;
     options.port = m_settings ? m_settings->runtimePort() : Settings::DefaultRuntimePort;
     options.stage = m_stage;
+    // A wrk run against the runtime must not freeze the window that shows it (issue: the event
+    // loop stalled for seconds on two cores without this).
+    options.workerNice = 5;
     if (!m_session->filePath().isEmpty())
         options.projectDir = QFileInfo(m_session->filePath()).absolutePath();
     else

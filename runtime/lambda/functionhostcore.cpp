@@ -473,12 +473,10 @@ void FunctionHostCore::onRuntimeApi(int instanceId, HttpRequest request, ParkedR
             sendEvent(inst);
             return;
         }
-        if (inst->generation != (functionOf(inst) ? functionOf(inst)->generation : -1)) {
-            retire(inst); // code changed while it was busy
-            return;
-        }
-        if (Function *f = functionOf(inst))
-            dispatch(*f);
+        // Still current: the process pipelined this request behind its response, which finishes
+        // on the next turn (see below) and then hands it work.
+        if (!inst->current)
+            readyForWork(inst);
         return;
     }
 
@@ -534,18 +532,33 @@ void FunctionHostCore::onRuntimeApi(int instanceId, HttpRequest request, ParkedR
         }
         inst->deadline->stop();
         collectOutput(inst);
-        // Output written just before the answer may still be in the pipe: read it on the next
-        // turn of the loop, and only then let the runtime ask for its next event.
+        // Accepted at once: the process may ask for its next event, but gets none while this
+        // invocation is current. Output written just before the answer may still be in the pipe,
+        // so the invocation finishes (logs closed, result delivered, next event sent) on the next
+        // turn of the loop, after the pipe has been read.
+        responder.respond(jsonResponse(202, R"({"status":"OK"})"));
         const int id = inst->id;
-        QTimer::singleShot(0, this, [this, id, responder, r] {
+        QMetaObject::invokeMethod(this, [this, id, r] {
             Instance *i = m_instances.value(id);
-            responder.respond(jsonResponse(202, R"({"status":"OK"})"));
-            if (i && i->current)
-                finish(i, r);
-        });
+            if (!i || !i->current)
+                return;
+            finish(i, r);
+            if (i->parked.isSet())
+                readyForWork(i);
+        }, Qt::QueuedConnection);
         return;
     }
     responder.respond(jsonResponse(404, R"({"errorMessage":"Not Found","errorType":"InvalidPath"})"));
+}
+
+void FunctionHostCore::readyForWork(Instance *inst)
+{
+    if (inst->generation != (functionOf(inst) ? functionOf(inst)->generation : -1)) {
+        retire(inst); // code changed while it was busy
+        return;
+    }
+    if (Function *f = functionOf(inst))
+        dispatch(*f);
 }
 
 void FunctionHostCore::sendEvent(Instance *inst)

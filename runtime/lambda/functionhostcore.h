@@ -82,6 +82,7 @@ private:
     Instance *spawn(Function &function, QString *error);
     void dispatch(Function &function);
     void sendEvent(Instance *instance);
+    void readyForWork(Instance *instance); // idle and parked: new code or the next event
     void finish(Instance *instance, FunctionResult result);
     void deliver(const std::shared_ptr<PendingInvocation> &invocation, FunctionResult result);
     void retire(Instance *instance); // kill and forget

@@ -7,6 +7,8 @@
 #include <QThread>
 #include <QTimer>
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 namespace Gw::Runtime {
@@ -54,7 +56,7 @@ void HttpWorker::beginShutdown(int graceMs)
     });
 }
 
-WorkerPool::WorkerPool(int workerThreads)
+WorkerPool::WorkerPool(int workerThreads, int nice)
 {
     m_acceptorThread = std::make_unique<QThread>();
     m_acceptorThread->setObjectName(QStringLiteral("gw-acceptor"));
@@ -67,6 +69,11 @@ WorkerPool::WorkerPool(int workerThreads)
         worker->moveToThread(thread.get());
         QObject::connect(thread.get(), &QThread::finished, worker, &QObject::deleteLater);
         thread->start();
+        if (nice > 0) {
+            QMetaObject::invokeMethod(worker, [nice] {
+                setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), nice);
+            }, Qt::QueuedConnection);
+        }
         m_workers.push_back(worker);
         m_threads.push_back(std::move(thread));
     }

@@ -42,7 +42,8 @@ private:
 class WorkerPool
 {
 public:
-    explicit WorkerPool(int workerThreads);
+    // `nice` > 0 lowers the worker threads' scheduling priority (Linux niceness).
+    explicit WorkerPool(int workerThreads, int nice = 0);
     ~WorkerPool(); // shutdown() if not done
 
     QThread *acceptorThread() const { return m_acceptorThread.get(); }
