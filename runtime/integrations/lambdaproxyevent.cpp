@@ -56,6 +56,28 @@ struct Grouped
     }
 };
 
+template<typename Name, typename Value>
+void writeGroupsOrNull(JsonWriter &w, const Grouped<Name, Value> &grouped, bool allValues)
+{
+    if (grouped.groups.isEmpty()) {
+        w.null();
+        return;
+    }
+    w.beginObject();
+    for (const auto &g : grouped.groups) {
+        w.key(g.first);
+        if (!allValues) {
+            w.string(g.second.constLast());
+            continue;
+        }
+        w.beginArray();
+        for (const Value &v : g.second)
+            w.string(v);
+        w.endArray();
+    }
+    w.endObject();
+}
+
 void writeBody(JsonWriter &w, const ProxyEventInput &in)
 {
     if (in.body.isEmpty())
@@ -159,51 +181,15 @@ QByteArray eventV1(const ProxyEventInput &in, bool httpApi)
     w.key("resource"_L1).string(resourcePath);
     w.key("path"_L1).string(httpApi ? in.path : in.stagePath);
     w.key("httpMethod"_L1).string(in.method);
-    // Single-value maps keep the last value; multiValue* keep them all.
+    // Single-value maps keep the last value; multiValue* keep them all; null when empty.
     w.key("headers"_L1);
-    if (headers.groups.isEmpty()) {
-        w.null();
-    } else {
-        w.beginObject();
-        for (const auto &g : headers.groups)
-            w.key(QByteArrayView(g.first)).string(QByteArrayView(g.second.constLast()));
-        w.endObject();
-    }
+    writeGroupsOrNull(w, headers, false);
     w.key("multiValueHeaders"_L1);
-    if (headers.groups.isEmpty()) {
-        w.null();
-    } else {
-        w.beginObject();
-        for (const auto &g : headers.groups) {
-            w.key(QByteArrayView(g.first)).beginArray();
-            for (const QByteArray &v : g.second)
-                w.string(QByteArrayView(v));
-            w.endArray();
-        }
-        w.endObject();
-    }
+    writeGroupsOrNull(w, headers, true);
     w.key("queryStringParameters"_L1);
-    if (query.groups.isEmpty()) {
-        w.null();
-    } else {
-        w.beginObject();
-        for (const auto &g : query.groups)
-            w.key(g.first).string(g.second.constLast());
-        w.endObject();
-    }
+    writeGroupsOrNull(w, query, false);
     w.key("multiValueQueryStringParameters"_L1);
-    if (query.groups.isEmpty()) {
-        w.null();
-    } else {
-        w.beginObject();
-        for (const auto &g : query.groups) {
-            w.key(g.first).beginArray();
-            for (const QString &v : g.second)
-                w.string(v);
-            w.endArray();
-        }
-        w.endObject();
-    }
+    writeGroupsOrNull(w, query, true);
     w.key("pathParameters"_L1);
     if (in.pathParameters.isEmpty())
         w.null();

@@ -23,9 +23,11 @@ public:
     JsonWriter &key(QLatin1StringView name); // literal keys
     JsonWriter &key(const QString &name);
     JsonWriter &key(QByteArrayView utf8Name);
+    JsonWriter &key(const QByteArray &utf8Name) { return key(QByteArrayView(utf8Name)); }
 
     JsonWriter &string(const QString &value);
     JsonWriter &string(QByteArrayView utf8); // invalid UTF-8 becomes U+FFFD, as QString::fromUtf8
+    JsonWriter &string(const QByteArray &utf8) { return string(QByteArrayView(utf8)); }
     JsonWriter &stringOrNull(const QString &value) { return value.isEmpty() ? null() : string(value); }
     JsonWriter &null();
     JsonWriter &boolean(bool value);
