@@ -5,6 +5,7 @@
 #include "model/interop/interop.h"
 #include "runtime/runtimehost.h"
 #include "ui/console/consoledock.h"
+#include "ui/console/historyview.h"
 #include "ui/console/requestconsole.h"
 #include "ui/editors/propertiespanel.h"
 #include "ui/icons.h"
@@ -19,8 +20,10 @@
 #include "ui/runtimecontroller.h"
 #include "ui/runtimedock.h"
 #include "ui/settings.h"
+#include "ui/theme.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFileDialog>
@@ -33,6 +36,7 @@
 #include <QStatusBar>
 #include <QToolBar>
 #include <QToolButton>
+#include <QTimer>
 #include <QUndoStack>
 
 namespace Gw::Ui {
@@ -71,9 +75,15 @@ MainWindow::MainWindow(DocumentSession *session, Runtime::RuntimeHost *runtimeHo
                        : QFileDialog::getOpenFileName(this, tr("Open Project"), suggested, filter);
     };
 
+    // The saved theme before any widget is built (System keeps the platform's palette).
+    if (m_settings->theme() != Settings::Theme::System)
+        Theme::apply(m_settings->theme());
     createDocks();
     createMenus();
     m_recovery = new RecoveryManager(m_session, this, this);
+    // An untitled document a crashed session left behind: offered once the event loop runs, if
+    // no file was opened by then (a file named on the command line comes first).
+    QTimer::singleShot(0, m_recovery, [this] { m_recovery->offerUntitledRestore(); });
 
     m_runtimeStatus = new QLabel;
     m_runtimeStatus->setObjectName(QStringLiteral("runtimeStatusLabel"));
@@ -157,6 +167,11 @@ void MainWindow::createDocks()
                 }
                 showStep(node, step);
             });
+    // The same from a call in the history: the trace names the operation that served it.
+    connect(m_console->history(), &HistoryView::stepActivated, this,
+            [this](const Runtime::TracePtr &trace, const QString &step) {
+                showStep(Lookup::operationNode(m_session->document(), trace->apiId, trace->routeKey), step);
+            });
 }
 
 bool MainWindow::showStep(const NodeRef &node, const QString &stepName)
@@ -216,6 +231,14 @@ void MainWindow::createMenus()
                 exportTo(path, format);
         });
     }
+    // Replays a HAR's requests against the running runtime; they show up in the history.
+    QAction *importHarAction = file->addAction(tr("Import &HAR and Replay…"), this, [this] {
+        m_console->show();
+        m_console->raise();
+        m_console->showHistory();
+        m_console->history()->importHarWithDialog();
+    });
+    importHarAction->setObjectName(QStringLiteral("importHarAction"));
     file->addSeparator();
     QAction *saveAction = file->addAction(style->standardIcon(QStyle::SP_DialogSaveButton), tr("&Save"), this,
                                           [this] { save(); });
@@ -247,8 +270,16 @@ void MainWindow::createMenus()
     edit->addAction(m_resources->findChild<QAction *>(QStringLiteral("addRouteAction")));
     edit->addAction(m_resources->addUsagePlanAction());
     edit->addAction(m_resources->addApiKeyAction());
+    edit->addAction(m_resources->addModelAction());
+    edit->addAction(m_resources->addAuthorizerAction());
+    edit->addAction(m_resources->addStageAction());
+    edit->addAction(m_resources->addFunctionAction());
+    edit->addAction(m_resources->addChildAction());
     edit->addSeparator();
+    edit->addAction(m_resources->renameAction());
+    edit->addAction(m_resources->duplicateAction());
     edit->addAction(m_resources->removeAction());
+    edit->addAction(m_resources->findAction());
     edit->addSeparator();
     auto *quickOpen = new QuickOpen(m_session, this);
     connect(quickOpen, &QuickOpen::nodeChosen, m_resources, &ResourcesDock::selectNode);
@@ -259,6 +290,25 @@ void MainWindow::createMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : std::initializer_list<QDockWidget *>{m_resources, m_properties, m_console, m_problems, m_runtimeDock})
         view->addAction(dock->toggleViewAction());
+    // View ▸ Theme: follow the system, or always light / dark; remembered in the settings.
+    view->addSeparator();
+    QMenu *themeMenu = view->addMenu(tr("&Theme"));
+    themeMenu->setObjectName(QStringLiteral("themeMenu"));
+    auto *themes = new QActionGroup(themeMenu);
+    const QList<QPair<QString, Settings::Theme>> themeChoices{{tr("Follow &System"), Settings::Theme::System},
+                                                              {tr("&Light"), Settings::Theme::Light},
+                                                              {tr("&Dark"), Settings::Theme::Dark}};
+    for (const auto &[label, theme] : themeChoices) {
+        QAction *a = themeMenu->addAction(label);
+        a->setObjectName(QStringLiteral("theme_") + Settings::themeName(theme));
+        a->setCheckable(true);
+        a->setChecked(m_settings->theme() == theme);
+        themes->addAction(a);
+        connect(a, &QAction::triggered, this, [this, theme = theme] {
+            m_settings->setTheme(theme);
+            Theme::apply(theme);
+        });
+    }
 
     QMenu *runtime = menuBar()->addMenu(tr("&Runtime"));
     runtime->addAction(m_runtime->startAction());

@@ -10,9 +10,11 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLocale>
+#include <QLockFile>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTimer>
+#include <QUuid>
 
 namespace Gw::Ui {
 
@@ -24,6 +26,7 @@ RecoveryManager::RecoveryManager(DocumentSession *session, QWidget *dialogParent
     , m_dialogParent(dialogParent)
     , m_timer(new QTimer(this))
     , m_path(session->filePath())
+    , m_untitledId(QUuid::createUuid().toString(QUuid::Id128).left(12))
 {
     m_timer->setInterval(60 * 1000);
     m_restore = [this](const QString &filePath, const QDateTime &copyTime) {
@@ -31,7 +34,8 @@ RecoveryManager::RecoveryManager(DocumentSession *session, QWidget *dialogParent
                    m_dialogParent, tr("Restore Unsaved Changes?"),
                    tr("%1 has unsaved changes from a session that did not end normally (saved %2).\n\n"
                       "Restore them?")
-                       .arg(QFileInfo(filePath).fileName(), QLocale().toString(copyTime, QLocale::ShortFormat)),
+                       .arg(filePath.isEmpty() ? tr("An untitled project") : QFileInfo(filePath).fileName(),
+                            QLocale().toString(copyTime, QLocale::ShortFormat)),
                    QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes)
                == QMessageBox::Yes;
     };
@@ -42,7 +46,8 @@ RecoveryManager::RecoveryManager(DocumentSession *session, QWidget *dialogParent
         updateTimer();
     });
     connect(m_session, &DocumentSession::filePathChanged, this, [this](const QString &path) {
-        if (!m_session->isModified())
+        // An untitled copy goes once the document has a file (its copies follow the file's name).
+        if (!m_session->isModified() || m_path.isEmpty())
             removeCopy(m_path);
         m_path = path;
         offerRestore();
@@ -55,6 +60,15 @@ RecoveryManager::~RecoveryManager()
 {
     removeCopy(m_path);
 }
+
+namespace {
+QString recoveryDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QLatin1String("/recovery/");
+}
+const QLatin1String UntitledPrefix("untitled-");
+const QLatin1String Suffix(".apigw.json");
+} // namespace
 
 void RecoveryManager::setInterval(int milliseconds)
 {
@@ -79,9 +93,51 @@ QString RecoveryManager::recoveryPathFor(const QString &filePath)
     return dir + base + QLatin1Char('-') + QString::fromLatin1(hash) + QLatin1String(".apigw.json");
 }
 
+QString RecoveryManager::copyPathFor(const QString &filePath) const
+{
+    return filePath.isEmpty() ? QString(recoveryDir() + UntitledPrefix + m_untitledId + Suffix) : recoveryPathFor(filePath);
+}
+
 QString RecoveryManager::currentRecoveryPath() const
 {
-    return recoveryPathFor(m_path);
+    return copyPathFor(m_path);
+}
+
+QStringList RecoveryManager::orphanedUntitledCopies()
+{
+    QDir dir(recoveryDir());
+    QStringList out;
+    const QFileInfoList copies = dir.entryInfoList({QString(UntitledPrefix) + QLatin1Char('*') + Suffix}, QDir::Files, QDir::Time);
+    for (const QFileInfo &copy : copies) {
+        // A live session holds the lock; a crashed one left a stale lock (or none).
+        QLockFile lock(copy.absoluteFilePath() + QLatin1String(".lock"));
+        lock.setStaleLockTime(0);
+        if (lock.tryLock(0))
+            out << copy.absoluteFilePath(); // released again when `lock` goes
+    }
+    return out;
+}
+
+bool RecoveryManager::offerUntitledRestore()
+{
+    if (!m_path.isEmpty() || m_session->isModified())
+        return false;
+    for (const QString &copy : orphanedUntitledCopies()) {
+        QLockFile lock(copy + QLatin1String(".lock"));
+        if (!lock.tryLock(0))
+            continue; // another starting session took it
+        const QDateTime time = QFileInfo(copy).lastModified();
+        Result<ApiDocument> recovered = ProjectFile::load(copy);
+        const bool restore = recovered && m_restore && m_restore(QString(), time);
+        QFile::remove(copy); // restored (now this session's, unsaved) or declined
+        lock.unlock();
+        if (restore) {
+            const ApiDocument doc = recovered.value();
+            m_session->edit(tr("Restore unsaved changes"), [doc](ApiDocument &d) { d = doc; });
+            return true;
+        }
+    }
+    return false;
 }
 
 QString RecoveryManager::writeCopy()
@@ -90,6 +146,13 @@ QString RecoveryManager::writeCopy()
         return {};
     const QString target = currentRecoveryPath();
     QDir().mkpath(QFileInfo(target).absolutePath());
+    if (m_path.isEmpty() && !m_untitledLock) {
+        // The lock tells a later start that this copy's session is still running.
+        m_untitledLock = std::make_unique<QLockFile>(target + QLatin1String(".lock"));
+        m_untitledLock->setStaleLockTime(0);
+        if (!m_untitledLock->tryLock(0))
+            m_untitledLock.reset();
+    }
     // ProjectFile::write saves through QSaveFile: a crash mid-write leaves the last good copy.
     return ProjectFile::write(m_session->document(), target);
 }
@@ -120,9 +183,11 @@ bool RecoveryManager::offerRestore()
 
 void RecoveryManager::removeCopy(const QString &filePath)
 {
-    const QString copy = recoveryPathFor(filePath);
+    const QString copy = copyPathFor(filePath);
     if (QFile::exists(copy))
         QFile::remove(copy);
+    if (filePath.isEmpty())
+        m_untitledLock.reset(); // unlocks and removes the lock file
 }
 
 void RecoveryManager::updateTimer()

@@ -17,6 +17,7 @@
 #include <QSplitter>
 #include <QToolBar>
 #include <QTreeWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace Gw::Ui {
@@ -27,7 +28,11 @@ RuntimeDock::RuntimeDock(RuntimeController *controller, QWidget *parent)
     , m_state(new QLabel)
     , m_endpoints(new QTreeWidget)
     , m_log(new QPlainTextEdit)
+    , m_flush(new QTimer(this))
 {
+    m_flush->setSingleShot(true);
+    m_flush->setInterval(100);
+    connect(m_flush, &QTimer::timeout, this, &RuntimeDock::flushLog);
     setObjectName(QStringLiteral("RuntimeDock"));
 
     auto *toolbar = new QToolBar;
@@ -114,8 +119,28 @@ QString RuntimeDock::logLine(const Runtime::Trace &t)
 
 void RuntimeDock::appendTrace(const Runtime::TracePtr &trace)
 {
-    if (trace)
-        m_log->appendPlainText(logLine(*trace));
+    if (!trace)
+        return;
+    m_pending.append(trace);
+    if (m_pending.size() > maxLinesPerFlush) {
+        m_pending.removeFirst();
+        ++m_skipped;
+    }
+    if (!m_flush->isActive())
+        m_flush->start();
+}
+
+void RuntimeDock::flushLog()
+{
+    QStringList lines;
+    if (m_skipped > 0)
+        lines << tr("… %n more call(s) not listed here (the History has them)", nullptr, int(qMin<qint64>(m_skipped, INT_MAX)));
+    for (const Runtime::TracePtr &t : std::as_const(m_pending))
+        lines << logLine(*t);
+    m_pending.clear();
+    m_skipped = 0;
+    if (!lines.isEmpty())
+        m_log->appendPlainText(lines.join(QLatin1Char('\n')));
 }
 
 void RuntimeDock::refreshEndpoints()

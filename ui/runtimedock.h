@@ -8,6 +8,7 @@
 
 class QLabel;
 class QPlainTextEdit;
+class QTimer;
 class QTreeWidget;
 
 namespace Gw::Ui {
@@ -28,11 +29,19 @@ public:
 private:
     void refreshEndpoints();
     void appendTrace(const Runtime::TracePtr &trace);
+    void flushLog();
 
     RuntimeController *m_controller;
     QLabel *m_state;
     QTreeWidget *m_endpoints;
     QPlainTextEdit *m_log;
+    // Lines are appended in batches (a wrk load serves thousands of calls a second; a text edit
+    // append per call stalled the GUI for seconds): at most maxLinesPerFlush per flush, the
+    // rest counted in one line.
+    static constexpr int maxLinesPerFlush = 200;
+    QTimer *m_flush;
+    QList<Runtime::TracePtr> m_pending;
+    qint64 m_skipped = 0;
 };
 
 } // namespace Gw::Ui

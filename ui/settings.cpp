@@ -10,6 +10,7 @@ const char RecentFilesKey[] = "recentFiles";
 const char RuntimePortKey[] = "runtime/port";
 const char GeometryKey[] = "mainWindow/geometry";
 const char StateKey[] = "mainWindow/state";
+const char ThemeKey[] = "appearance/theme";
 } // namespace
 
 Settings::Settings()
@@ -65,6 +66,37 @@ quint16 Settings::runtimePort() const
 void Settings::setRuntimePort(quint16 port)
 {
     m_settings->setValue(QLatin1String(RuntimePortKey), port);
+}
+
+Settings::Theme Settings::theme() const
+{
+    return themeFromName(m_settings->value(QLatin1String(ThemeKey)).toString()).value_or(Theme::System);
+}
+
+void Settings::setTheme(Theme theme)
+{
+    m_settings->setValue(QLatin1String(ThemeKey), themeName(theme));
+}
+
+QString Settings::themeName(Theme theme)
+{
+    switch (theme) {
+    case Theme::Light:
+        return QStringLiteral("light");
+    case Theme::Dark:
+        return QStringLiteral("dark");
+    case Theme::System:
+        break;
+    }
+    return QStringLiteral("system");
+}
+
+std::optional<Settings::Theme> Settings::themeFromName(const QString &name)
+{
+    for (Theme t : {Theme::System, Theme::Light, Theme::Dark})
+        if (name.compare(themeName(t), Qt::CaseInsensitive) == 0)
+            return t;
+    return std::nullopt;
 }
 
 QByteArray Settings::windowGeometry() const

@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace Gw::Ui {
 
@@ -30,6 +31,13 @@ public:
 
     quint16 runtimePort() const;
     void setRuntimePort(quint16 port);
+
+    // The colour theme: follow the system, or always light / dark.
+    enum class Theme { System, Light, Dark };
+    Theme theme() const;
+    void setTheme(Theme theme);
+    static QString themeName(Theme theme);               // "system", "light", "dark"
+    static std::optional<Theme> themeFromName(const QString &name);
 
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray &geometry);

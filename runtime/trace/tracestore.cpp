@@ -82,6 +82,8 @@ QList<TracePtr> runQuery(QSqlDatabase &db, const TraceQuery &query)
     if (query.to.isValid())
         sql += QStringLiteral(" AND started_at <= :to");
     sql += QStringLiteral(" ORDER BY seq DESC LIMIT :limit");
+    if (query.offset > 0)
+        sql += QStringLiteral(" OFFSET :offset");
     QSqlQuery q(db);
     q.prepare(sql);
     if (!query.routeKey.isEmpty())
@@ -95,6 +97,8 @@ QList<TracePtr> runQuery(QSqlDatabase &db, const TraceQuery &query)
     if (query.to.isValid())
         q.bindValue(QStringLiteral(":to"), query.to.toMSecsSinceEpoch());
     q.bindValue(QStringLiteral(":limit"), query.limit > 0 ? query.limit : -1);
+    if (query.offset > 0)
+        q.bindValue(QStringLiteral(":offset"), query.offset);
     QList<TracePtr> result;
     if (!q.exec())
         return result;
@@ -103,6 +107,27 @@ QList<TracePtr> runQuery(QSqlDatabase &db, const TraceQuery &query)
         result.append(std::make_shared<const Trace>(traceFromJson(o)));
     }
     return result;
+}
+
+// Deletes what the retention does not keep; returns the rows removed.
+qint64 pruneTraces(QSqlDatabase &db, int retainCount, int retainDays)
+{
+    qint64 removed = 0;
+    if (retainCount > 0) {
+        QSqlQuery prune(db);
+        prune.prepare(QStringLiteral("DELETE FROM traces WHERE seq <= (SELECT MAX(seq) FROM traces) - ?"));
+        prune.addBindValue(retainCount);
+        if (prune.exec())
+            removed += prune.numRowsAffected();
+    }
+    if (retainDays > 0) {
+        QSqlQuery prune(db);
+        prune.prepare(QStringLiteral("DELETE FROM traces WHERE started_at < ?"));
+        prune.addBindValue(QDateTime::currentDateTimeUtc().addDays(-retainDays).toMSecsSinceEpoch());
+        if (prune.exec())
+            removed += prune.numRowsAffected();
+    }
+    return removed;
 }
 
 } // namespace
@@ -224,12 +249,15 @@ void TraceStore::writerLoop()
                     insert.exec();
                 }
                 sincePrune += qint64(batch.size());
-                if (sincePrune >= 500 || sincePrune >= m_retainCount) {
-                    QSqlQuery prune(db);
-                    prune.prepare(QStringLiteral(
-                        "DELETE FROM traces WHERE seq <= (SELECT MAX(seq) FROM traces) - ?"));
-                    prune.addBindValue(m_retainCount);
-                    prune.exec();
+                int retainCount = 0;
+                int retainDays = 0;
+                {
+                    std::lock_guard lock(m_mutex);
+                    retainCount = m_retainCount;
+                    retainDays = m_retainDays;
+                }
+                if (sincePrune >= 500 || (retainCount > 0 && sincePrune >= retainCount)) {
+                    pruneTraces(db, retainCount, retainDays);
                     sincePrune = 0;
                 }
                 db.commit();
@@ -242,11 +270,11 @@ void TraceStore::writerLoop()
         }
         // Final prune so the file honours the retained count after a burst.
         if (error.isEmpty()) {
-            QSqlQuery prune(db);
-            prune.prepare(QStringLiteral(
-                "DELETE FROM traces WHERE seq <= (SELECT MAX(seq) FROM traces) - ?"));
-            prune.addBindValue(m_retainCount);
-            prune.exec();
+            std::unique_lock lock(m_mutex);
+            const int retainCount = m_retainCount;
+            const int retainDays = m_retainDays;
+            lock.unlock();
+            pruneTraces(db, retainCount, retainDays);
         }
         db.close();
     }
@@ -293,6 +321,49 @@ qint64 TraceStore::count() const
     if (!error.isEmpty() || !q.exec(QStringLiteral("SELECT COUNT(*) FROM traces")) || !q.next())
         return -1;
     return q.value(0).toLongLong();
+}
+
+void TraceStore::setRetention(int count, int days)
+{
+    std::lock_guard lock(m_mutex);
+    m_retainCount = count;
+    m_retainDays = days;
+}
+
+int TraceStore::retainCount() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_retainCount;
+}
+
+int TraceStore::retainDays() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_retainDays;
+}
+
+qint64 TraceStore::prune()
+{
+    QString error;
+    QSqlDatabase db = openConnection(readConnectionName(), m_path, &error);
+    if (!error.isEmpty())
+        return 0;
+    return pruneTraces(db, retainCount(), retainDays());
+}
+
+qint64 TraceStore::prune(const QString &path, int count, int days)
+{
+    const QString name = QStringLiteral("tracestore-prune-") + QUuid::createUuid().toString();
+    qint64 removed = 0;
+    {
+        QString error;
+        QSqlDatabase db = openConnection(name, path, &error);
+        if (error.isEmpty())
+            removed = pruneTraces(db, count, days);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return removed;
 }
 
 QString TraceStore::defaultPath()

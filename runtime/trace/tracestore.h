@@ -21,6 +21,7 @@ struct TraceQuery
     QString routeKey;      // exact
     int statusClass = 0;   // 2, 4, 5 for 2xx/4xx/5xx; 0 = any
     QDateTime from, to;    // optional time range (UTC)
+    int offset = 0;        // rows skipped (newest first): the history's next page
 };
 
 class TraceStore
@@ -48,6 +49,16 @@ public:
     TracePtr find(const QString &requestId) const;
     qint64 count() const;
 
+    // Retention: the newest `count` calls are kept (<= 0: no limit by count), and calls older
+    // than `days` days are removed (<= 0: no limit by age). Applied by the writer as it writes;
+    // prune() applies it now (on the caller's thread) and returns the number of calls removed.
+    void setRetention(int count, int days);
+    int retainCount() const;
+    int retainDays() const;
+    qint64 prune();
+    // The same on a store file by path, with its own connection (any thread).
+    static qint64 prune(const QString &path, int count, int days);
+
     // The default history file in the user's data folder (GUI and serve without --trace-db).
     static QString defaultPath();
 
@@ -60,6 +71,7 @@ private:
 
     QString m_path;
     int m_retainCount;
+    int m_retainDays = 0;
     size_t m_maxQueued;
     std::thread m_writer;
     mutable std::mutex m_mutex;

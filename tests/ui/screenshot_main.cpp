@@ -2,11 +2,12 @@
 // sent) to a PNG for the docs: gw_screenshot [PROJECT] [OUT.png]; run under xvfb-run.
 // With --editors DIR it also renders the method execution view, the template editor, the model
 // editor and the authorizer editor to DIR/method-execution.png, template-editor.png,
-// model-editor.png and authorizer-editor.png.
+// model-editor.png and authorizer-editor.png. --dark renders in the dark palette.
 #include "model/documentsession.h"
 #include "runtime/runtimehost.h"
 #include "ui/console/consoledock.h"
 #include "ui/console/requestconsole.h"
+#include "ui/console/tracepane.h"
 #include "ui/editors/authorizereditor.h"
 #include "ui/editors/executiondiagram.h"
 #include "ui/editors/integrationrequesteditor.h"
@@ -22,9 +23,13 @@
 #include "ui/propertiesdock.h"
 #include "ui/editors/propertiespanel.h"
 #include "ui/runtimecontroller.h"
+#include "ui/theme.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTextStream>
 
@@ -106,12 +111,56 @@ static bool editorShots(const QString &dir)
     return ok;
 }
 
+// A failed call's trace (the sample's POST /pets with a body its model refuses): the console
+// dock, wide, on its Trace tab with the failing step selected. gw_screenshot --failed-trace OUT.png
+static bool failedTraceShot(const QString &out)
+{
+    Model::DocumentSession session;
+    Runtime::RuntimeHost host;
+    Ui::MainWindow window(&session, &host);
+    if (!window.openFile(QStringLiteral(GW_SOURCE_DIR "/resources/samples/petstore-rest.apigw.json")))
+        return false;
+    window.resize(1600, 1000);
+    window.show();
+    window.resizeDocks({window.consoleDock()}, {820}, Qt::Horizontal);
+    waitFor([] { return false; }, 300);
+    if (!window.runtimeController()->start())
+        return false;
+    window.resourcesDock()->selectNode({Ui::NodeRef::Kind::Method, QStringLiteral("api_petstore"), QStringLiteral("mth_pets_post")});
+    Ui::RequestConsole *console = window.consoleDock()->console();
+    console->setMethod(QStringLiteral("POST"));
+    console->setHeader(QStringLiteral("Content-Type"), QStringLiteral("application/json"));
+    console->setBody(QStringLiteral("{\n  \"type\": \"parrot\",\n  \"price\": -5\n}\n"));
+    console->send();
+    waitFor([console] { return console->lastTrace() != nullptr; }, 10000);
+    if (auto *tabs = console->findChild<QTabWidget *>(QStringLiteral("consoleResponseTabs")))
+        tabs->setCurrentIndex(2);
+    // Most of the height to the response and its trace.
+    if (auto *split = console->findChild<QSplitter *>(); split && split->orientation() == Qt::Vertical)
+        split->setSizes({200, 800});
+    waitFor([] { return false; }, 300);
+    console->tracePane()->setTrace(console->lastTrace()); // fit the timeline to the new height
+    waitFor([] { return false; }, 500);
+    const QPixmap shot = window.consoleDock()->grab();
+    window.runtimeController()->stop();
+    if (!shot.save(out))
+        return false;
+    QTextStream(stdout) << "wrote " << out << " (" << shot.width() << "x" << shot.height() << ")\n";
+    return true;
+}
+
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("apigw-studio-screenshot"));
     QApplication::setApplicationName(QStringLiteral("gw_screenshot"));
     QStringList args = app.arguments();
+    if (const int at = int(args.indexOf(QStringLiteral("--failed-trace"))); at > 0)
+        return failedTraceShot(args.value(at + 1, QStringLiteral("console-failed-trace.png"))) ? 0 : 1;
+    // --dark: everything in the dark palette (View ▸ Theme ▸ Dark), for main-window-dark.png.
+    const bool dark = args.removeAll(QStringLiteral("--dark")) > 0;
+    if (dark)
+        Ui::Theme::apply(Ui::Settings::Theme::Dark);
     const int editorsAt = int(args.indexOf(QStringLiteral("--editors")));
     if (editorsAt > 0) {
         const QString dir = args.value(editorsAt + 1, QStringLiteral("."));
@@ -147,6 +196,16 @@ int main(int argc, char **argv)
     window.resourcesDock()->selectNode(target);
     // The MOCK's answer lives in the Integration Response: the box with the most to see.
     window.propertiesDock()->panel()->showStep(QStringLiteral("mapResponse"));
+    if (dark) {
+        // Scroll to the response template: the code editor in its dark colours.
+        waitFor([] { return false; }, 200);
+        if (auto *templates = window.propertiesDock()->panel()->findChild<Ui::TemplateMapEditor *>(QStringLiteral("responseTemplates")))
+            for (QWidget *w = templates->parentWidget(); w; w = w->parentWidget())
+                if (auto *area = qobject_cast<QScrollArea *>(w)) {
+                    area->verticalScrollBar()->setValue(templates->mapTo(area->widget(), QPoint(0, 0)).y() - 24);
+                    break;
+                }
+    }
 
     Ui::RequestConsole *console = window.consoleDock()->console();
     console->setHeader(QStringLiteral("Accept"), QStringLiteral("application/json"));

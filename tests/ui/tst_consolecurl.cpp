@@ -99,6 +99,36 @@ private Q_SLOTS:
         QVERIFY(error.contains(QStringLiteral("URL")));
     }
 
+    void bodyFromFile()
+    {
+        // --data-binary @file and -d @file name the body's file; --data-raw @x is the text "@x".
+        std::optional<Ui::Curl::Request> r = Ui::Curl::parse(
+            QStringLiteral("curl -X PUT http://h/u --data-binary @/tmp/a.bin -H 'Content-Type: application/octet-stream'"));
+        QVERIFY(r);
+        QCOMPARE(r->method, QStringLiteral("PUT"));
+        QCOMPARE(r->bodyFile, QStringLiteral("/tmp/a.bin"));
+        QVERIFY(r->body.isEmpty());
+        r = Ui::Curl::parse(QStringLiteral("curl http://h/u -d '@my file.json'"));
+        QVERIFY(r);
+        QCOMPARE(r->method, QStringLiteral("POST"));
+        QCOMPARE(r->bodyFile, QStringLiteral("my file.json"));
+        r = Ui::Curl::parse(QStringLiteral("curl http://h/u --data-raw @handle"));
+        QVERIFY(r);
+        QVERIFY(r->bodyFile.isEmpty());
+        QCOMPARE(r->body, QByteArray("@handle"));
+
+        Ui::Curl::Request out;
+        out.method = QStringLiteral("POST");
+        out.url = QStringLiteral("http://h/up");
+        out.bodyFile = QStringLiteral("/data/it's.png");
+        const QString command = Ui::Curl::toCommand(out);
+        QVERIFY2(command.contains(QStringLiteral("--data-binary '@/data/it'\\''s.png'")), qPrintable(command));
+        const std::optional<Ui::Curl::Request> back = Ui::Curl::parse(command);
+        QVERIFY(back);
+        QCOMPARE(back->bodyFile, out.bodyFile);
+        QCOMPARE(back->method, out.method);
+    }
+
     void roundTrip()
     {
         Ui::Curl::Request r;

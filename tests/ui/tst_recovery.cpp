@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -160,6 +161,92 @@ private Q_SLOTS:
         QCOMPARE(asked.size(), 2);
         QVERIFY(session.document() == onDisk.value());
         QVERIFY(!QFile::exists(copy));
+    }
+
+    // An untitled (never saved) document gets a copy too, locked while its session runs; a copy
+    // whose session is gone is offered on the next start.
+    void untitledDocumentsAreRecovered()
+    {
+        const QString recoveryDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QLatin1String("/recovery");
+        Model::ApiDocument blank;
+        blank.name = QStringLiteral("Untitled");
+        Model::ApiDocument edited;
+        {
+            Model::DocumentSession session;
+            QVERIFY(!Model::hasErrors(session.open(sample("petstore-rest.apigw.json"))));
+            edited = session.document();
+        }
+        edited.name = QStringLiteral("Untitled");
+
+        QString copy;
+        {
+            Model::DocumentSession session;
+            session.reset(blank);
+            Ui::RecoveryManager recovery(&session);
+            recovery.setInterval(20);
+            copy = recovery.currentRecoveryPath();
+            QVERIFY(QFileInfo(copy).fileName().startsWith(QStringLiteral("untitled-")));
+            session.edit(QStringLiteral("Build"), [&](Model::ApiDocument &d) { d = edited; });
+            QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(copy), 2000);
+            QVERIFY(Model::ProjectFile::load(copy).value() == edited);
+            // Alive: its lock keeps the copy from being offered to another session.
+            QVERIFY(!Ui::RecoveryManager::orphanedUntitledCopies().contains(copy));
+            Ui::RecoveryManager other(&session);
+            QVERIFY(other.currentRecoveryPath() != copy); // every session its own untitled copy
+
+            // Simulate the crash: keep the copy, drop the lock (a dead process's lock is stale).
+            QVERIFY(QFile::copy(copy, copy + QLatin1String(".kept")));
+        }
+        QVERIFY(!QFile::exists(copy)); // a normal close removes it
+        QVERIFY(QFile::rename(copy + QLatin1String(".kept"), copy));
+        QCOMPARE(Ui::RecoveryManager::orphanedUntitledCopies(), QStringList{copy});
+
+        // The next start: MainWindow offers it once the event loop runs; restored as one undo step.
+        Model::DocumentSession session;
+        Runtime::RuntimeHost host;
+        QStringList asked;
+        bool answer = true;
+        {
+            Ui::MainWindow window(&session, &host);
+            window.setConfirmFunction([](const QString &) { return Ui::MainWindow::SaveChoice::Discard; });
+            window.recoveryManager()->setRestoreFunction([&](const QString &path, const QDateTime &) {
+                asked << (path.isEmpty() ? QStringLiteral("(untitled)") : path);
+                return answer;
+            });
+            QTRY_COMPARE(asked, QStringList{QStringLiteral("(untitled)")});
+            QVERIFY(session.document() == edited);
+            QVERIFY(session.isModified());
+            QVERIFY(session.filePath().isEmpty());
+            QCOMPARE(session.undoStack()->count(), 1);
+            QVERIFY(!QFile::exists(copy)); // taken over: this session writes its own copy now
+            QVERIFY(window.recoveryManager()->writeCopy().isEmpty());
+            QVERIFY(QFile::exists(window.recoveryManager()->currentRecoveryPath()));
+
+            // Saving the untitled document removes its copy and lock.
+            QTemporaryDir dir;
+            const QString untitledCopy = window.recoveryManager()->currentRecoveryPath();
+            QVERIFY(window.saveAs(dir.filePath(QStringLiteral("saved.apigw.json"))));
+            QVERIFY(!QFile::exists(untitledCopy));
+            QVERIFY(!QFile::exists(untitledCopy + QLatin1String(".lock")));
+            window.close();
+        }
+
+        // Declined: the copy goes; nothing is offered for a document that has a file.
+        QVERIFY(Model::ProjectFile::write(edited, copy).isEmpty());
+        answer = false;
+        {
+            Model::DocumentSession fresh;
+            Ui::RecoveryManager recovery(&fresh);
+            recovery.setRestoreFunction([&](const QString &, const QDateTime &) {
+                asked << QStringLiteral("declined");
+                return answer;
+            });
+            QVERIFY(!recovery.offerUntitledRestore());
+            QCOMPARE(asked.last(), QStringLiteral("declined"));
+            QVERIFY(fresh.document() == Model::ApiDocument{});
+            QVERIFY(!QFile::exists(copy));
+        }
+        QVERIFY(QDir(recoveryDir).entryList({QStringLiteral("untitled-*")}, QDir::Files).isEmpty());
     }
 };
 

@@ -209,6 +209,9 @@ private Q_SLOTS:
         QVERIFY(session.open(sample("petstore-rest.apigw.json")).isEmpty());
         const Model::ApiDocument original = session.document();
         Ui::ResourcesDock dock(&session);
+        // Removing what a plan binds asks first (issue 5): answer yes without a modal dialog.
+        int asked = 0;
+        dock.setConfirmFunction([&](const QString &, const QString &) { return ++asked > 0; });
         Ui::PropertiesPanel panel(&session);
         QObject::connect(&dock, &Ui::ResourcesDock::currentNodeChanged, &panel, &Ui::PropertiesPanel::setNode);
         dock.show();
@@ -241,6 +244,7 @@ private Q_SLOTS:
         QVERIFY(Ui::Lookup::usagePlan(session.document(), plan.id)->apiKeyIds.isEmpty());
         QVERIFY(dock.removeNode({Kind::Stage, apiId, stage}));
         QVERIFY(Ui::Lookup::usagePlan(session.document(), plan.id)->apiStages.isEmpty());
+        QCOMPARE(asked, 2); // the key and the stage were still bound
         dock.selectNode(plan);
         dock.removeAction()->trigger();
         QVERIFY(!Ui::Lookup::usagePlan(session.document(), plan.id));

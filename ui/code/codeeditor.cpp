@@ -1,8 +1,11 @@
 // The one code editor of the studio, on QsciScintilla.
 #include "ui/code/codeeditor.h"
 
+#include "ui/code/codetheme.h"
 #include "ui/code/vtllexer.h"
 
+#include <QApplication>
+#include <QEvent>
 #include <QFontDatabase>
 
 namespace Gw::Ui {
@@ -20,9 +23,6 @@ CodeEditor::CodeEditor(QWidget *parent)
     setTabWidth(2);
     setIndentationGuides(true);
     setCaretLineVisible(true);
-    setCaretLineBackgroundColor(QColor(0xf4, 0xf7, 0xfb));
-    setMarginsBackgroundColor(QColor(0xf3, 0xf3, 0xf3));
-    setMarginsForegroundColor(QColor(0x99, 0x99, 0x99));
     setMarginLineNumbers(0, true);
     setMarginWidth(1, 0);
     setWrapMode(QsciScintilla::WrapNone);
@@ -32,6 +32,72 @@ CodeEditor::CodeEditor(QWidget *parent)
     setFrameShape(QFrame::StyledPanel);
     connect(this, &QsciScintilla::linesChanged, this, &CodeEditor::updateMarginWidth);
     updateMarginWidth();
+    applyTheme();
+}
+
+bool CodeEditor::event(QEvent *event)
+{
+    const bool result = QsciScintilla::event(event);
+    // The application palette changed (View ▸ Theme, or the desktop switched to dark).
+    if (event->type() == QEvent::ApplicationPaletteChange || event->type() == QEvent::PaletteChange
+        || event->type() == QEvent::Show) // a window never shown misses the palette change
+        applyTheme();
+    return result;
+}
+
+void CodeEditor::applyTheme()
+{
+    if (m_applyingTheme)
+        return;
+    m_applyingTheme = true;
+    // QsciScintilla keeps a palette of its own (it does not inherit): follow the application's.
+    const bool dark = CodeTheme::isDark(QApplication::palette());
+    const CodeTheme::Colors &c = CodeTheme::colors(dark);
+    setCaretLineBackgroundColor(c.caretLine);
+    setCaretForegroundColor(c.text);
+    setMarginsBackgroundColor(c.marginPaper);
+    setMarginsForegroundColor(c.marginText);
+    setSelectionBackgroundColor(c.selection);
+    setSelectionForegroundColor(c.text);
+    setMatchedBraceBackgroundColor(c.selection);
+    setMatchedBraceForegroundColor(c.text);
+    setUnmatchedBraceForegroundColor(c.error);
+    setIndentationGuidesForegroundColor(c.marginText);
+    setIndentationGuidesBackgroundColor(c.paper);
+    setPaper(c.paper);
+    setColor(c.text);
+    if (auto *vtl = qobject_cast<VtlLexer *>(lexer())) {
+        vtl->setDark(dark);
+        vtl->setDefaultPaper(c.paper);
+        vtl->setDefaultColor(c.text);
+        vtl->setPaper(c.paper, -1);
+        for (int style = 0; style < VtlLexer::StyleCount; ++style)
+            vtl->setColor(vtl->defaultColor(style), style);
+    } else if (auto *json = qobject_cast<QsciLexerJSON *>(lexer())) {
+        json->setDefaultPaper(c.paper);
+        json->setDefaultColor(c.text);
+        json->setPaper(c.paper, -1);
+        json->setColor(c.text, -1);
+        json->setColor(c.number, QsciLexerJSON::Number);
+        json->setColor(c.string, QsciLexerJSON::String);
+        json->setColor(c.error, QsciLexerJSON::UnclosedString);
+        json->setColor(c.reference, QsciLexerJSON::Property);
+        json->setColor(c.op, QsciLexerJSON::EscapeSequence);
+        json->setColor(c.comment, QsciLexerJSON::CommentLine);
+        json->setColor(c.comment, QsciLexerJSON::CommentBlock);
+        json->setColor(c.text, QsciLexerJSON::Operator);
+        json->setColor(c.reference, QsciLexerJSON::IRI);
+        json->setColor(c.reference, QsciLexerJSON::IRICompact);
+        json->setColor(c.keyword, QsciLexerJSON::Keyword);
+        json->setColor(c.keyword, QsciLexerJSON::KeywordLD);
+        json->setColor(c.error, QsciLexerJSON::Error);
+        json->setPaper(c.errorLine, QsciLexerJSON::Error);
+    }
+    m_applyingTheme = false;
+    const bool changed = dark != m_dark;
+    m_dark = dark;
+    if (changed)
+        Q_EMIT themeChanged(dark);
 }
 
 void CodeEditor::setLanguage(Language language)
@@ -42,15 +108,18 @@ void CodeEditor::setLanguage(Language language)
         lexer->setDefaultFont(font());
         lexer->setFont(font());
         setLexer(lexer);
+        applyTheme();
     } else if (language == Language::Vtl) {
         auto *lexer = new VtlLexer(this);
         lexer->setDefaultFont(font());
         setLexer(lexer);
+        applyTheme();
     } else {
         QsciLexer *old = lexer();
         setLexer(nullptr);
         delete old;
         setFont(font());
+        applyTheme();
     }
 }
 

@@ -2,6 +2,7 @@
 #include "ui/code/diagnosticmarkers.h"
 
 #include "ui/code/codeeditor.h"
+#include "ui/code/codetheme.h"
 
 namespace Gw::Ui {
 
@@ -19,10 +20,15 @@ DiagnosticMarkers::DiagnosticMarkers(CodeEditor *editor)
     m_warningLine = m_editor->markerDefine(QsciScintilla::Background);
     m_editor->setMarkerBackgroundColor(QColor(0xd6, 0x45, 0x45), m_errorSymbol);
     m_editor->setMarkerForegroundColor(QColor(0xd6, 0x45, 0x45), m_errorSymbol);
-    m_editor->setMarkerBackgroundColor(QColor(0xfd, 0xe8, 0xe8), m_errorLine);
     m_editor->setMarkerBackgroundColor(QColor(0xe0, 0x9b, 0x1a), m_warningSymbol);
     m_editor->setMarkerForegroundColor(QColor(0xe0, 0x9b, 0x1a), m_warningSymbol);
-    m_editor->setMarkerBackgroundColor(QColor(0xfd, 0xf4, 0xe0), m_warningLine);
+    // Line backgrounds follow the editor's light or dark paper.
+    auto lineColors = [this](bool dark) {
+        m_editor->setMarkerBackgroundColor(CodeTheme::colors(dark).errorLine, m_errorLine);
+        m_editor->setMarkerBackgroundColor(CodeTheme::colors(dark).warningLine, m_warningLine);
+    };
+    lineColors(m_editor->isDark());
+    connect(m_editor, &CodeEditor::themeChanged, this, lineColors);
     m_editor->setMarginType(SymbolMargin, QsciScintilla::SymbolMargin);
     m_editor->setMarginWidth(SymbolMargin, 14);
     m_editor->setMarginMarkerMask(SymbolMargin, (1 << m_errorSymbol) | (1 << m_warningSymbol));

@@ -4,6 +4,8 @@
 // the whole text: multi-line comments and directive arguments then never need a resume state.
 #include "ui/code/vtllexer.h"
 
+#include "ui/code/codetheme.h"
+
 #include <QFontDatabase>
 
 namespace Gw::Ui {
@@ -58,24 +60,30 @@ QString VtlLexer::description(int style) const
 
 QColor VtlLexer::defaultColor(int style) const
 {
+    const CodeTheme::Colors &c = CodeTheme::colors(m_dark);
     switch (style) {
     case Comment:
-        return QColor(0x6a, 0x99, 0x55);
+        return c.comment;
     case Directive:
-        return QColor(0xaf, 0x00, 0xdb);
+        return c.keyword;
     case Reference:
-        return QColor(0x00, 0x70, 0xc1);
+        return c.reference;
     case String:
-        return QColor(0xa3, 0x15, 0x15);
+        return c.string;
     case Number:
-        return QColor(0x09, 0x86, 0x58);
+        return c.number;
     case Operator:
-        return QColor(0x79, 0x5e, 0x26);
+        return c.op;
     case Unparsed:
-        return QColor(0x80, 0x80, 0x80);
+        return c.unparsed;
     default:
-        return QColor(0x1f, 0x23, 0x28);
+        return c.text;
     }
+}
+
+QColor VtlLexer::defaultPaper(int) const
+{
+    return CodeTheme::colors(m_dark).paper;
 }
 
 QFont VtlLexer::defaultFont(int style) const

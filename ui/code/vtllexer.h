@@ -32,8 +32,16 @@ public:
     const char *wordCharacters() const override;
     void styleText(int start, int end) override;
 
+    // Colours for a dark paper (CodeEditor sets this from its palette).
+    void setDark(bool dark) { m_dark = dark; }
+    bool isDark() const { return m_dark; }
+    QColor defaultPaper(int style) const override;
+
     // The style of every byte of UTF-8 `text` (exposed for tests; styleText applies it).
     static QList<int> styles(const QByteArray &text);
+
+private:
+    bool m_dark = false;
 };
 
 } // namespace Gw::Ui

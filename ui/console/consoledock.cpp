@@ -1,6 +1,7 @@
 // The Console dock: the request console (composer) and the call history, as two tabs.
 #include "ui/console/consoledock.h"
 
+#include "ui/console/callreplayer.h"
 #include "ui/console/historyview.h"
 #include "ui/console/requestconsole.h"
 #include "ui/runtimecontroller.h"
@@ -11,23 +12,48 @@ namespace Gw::Ui {
 
 ConsoleDock::ConsoleDock(RuntimeController *controller, QWidget *parent)
     : QDockWidget(tr("Request Console"), parent)
+    , m_controller(controller)
     , m_console(new RequestConsole(controller))
     , m_history(new HistoryView(controller->host()))
 {
     setObjectName(QStringLiteral("ConsoleDock"));
     m_console->setObjectName(QStringLiteral("requestConsole"));
     m_history->setObjectName(QStringLiteral("historyView"));
-    auto *tabs = new QTabWidget;
-    tabs->setObjectName(QStringLiteral("consoleDockTabs"));
-    tabs->setDocumentMode(true);
-    tabs->addTab(m_console, tr("Composer"));
-    tabs->addTab(m_history, tr("History"));
-    setWidget(tabs);
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName(QStringLiteral("consoleDockTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_console, tr("Composer"));
+    m_tabs->addTab(m_history, tr("History"));
+    setWidget(m_tabs);
+    connect(m_history, &HistoryView::openInComposerRequested, this, &ConsoleDock::openInComposer);
 }
 
 void ConsoleDock::setTarget(const NodeRef &node)
 {
     m_console->setTarget(node);
+}
+
+void ConsoleDock::openInComposer(const Runtime::TracePtr &trace)
+{
+    if (!trace)
+        return;
+    const ReplayRequest r = Replay::fromTrace(*trace, m_controller->host()->endpoints());
+    m_console->setMethod(r.method);
+    m_console->setUrl(r.url.toString());
+    for (const auto &h : r.headers)
+        m_console->setHeader(QString::fromLatin1(h.first), QString::fromUtf8(h.second));
+    m_console->setBody(QString::fromUtf8(r.body));
+    showComposer();
+}
+
+void ConsoleDock::showHistory()
+{
+    m_tabs->setCurrentWidget(m_history);
+}
+
+void ConsoleDock::showComposer()
+{
+    m_tabs->setCurrentWidget(m_console);
 }
 
 } // namespace Gw::Ui

@@ -88,12 +88,14 @@ std::optional<QStringList> tokenize(const QString &text)
 QString toCommand(const Request &request)
 {
     QStringList parts{QStringLiteral("curl")};
-    if (request.method != QLatin1String("GET") || !request.body.isEmpty())
+    if (request.method != QLatin1String("GET") || !request.body.isEmpty() || !request.bodyFile.isEmpty())
         parts << QStringLiteral("-X ") + request.method;
     parts << shellQuote(request.url);
     for (const auto &h : request.headers)
         parts << QStringLiteral("-H ") + shellQuote(h.first + QStringLiteral(": ") + h.second);
-    if (!request.body.isEmpty())
+    if (!request.bodyFile.isEmpty())
+        parts << QStringLiteral("--data-binary ") + shellQuote(QLatin1Char('@') + request.bodyFile);
+    else if (!request.body.isEmpty())
         parts << QStringLiteral("--data-raw ") + shellQuote(QString::fromUtf8(request.body));
     return parts.join(QStringLiteral(" \\\n  "));
 }
@@ -159,7 +161,12 @@ std::optional<Request> parse(const QString &command, QString *error)
                    || option == QLatin1String("--data-urlencode") || option == QLatin1String("--json")) {
             if (!take())
                 return fail(QStringLiteral("%1 needs a value").arg(option));
-            data << value.toUtf8();
+            if (value.startsWith(QLatin1Char('@')) && value.size() > 1 && option != QLatin1String("--data-raw")
+                && option != QLatin1String("--data-urlencode")) {
+                request.bodyFile = value.mid(1);
+            } else {
+                data << value.toUtf8();
+            }
             if (option == QLatin1String("--json")) {
                 addHeader(QStringLiteral("Content-Type: application/json"));
                 addHeader(QStringLiteral("Accept: application/json"));
@@ -195,7 +202,9 @@ std::optional<Request> parse(const QString &command, QString *error)
     }
     if (request.url.isEmpty())
         return fail(QStringLiteral("no URL in the command"));
-    if (!data.isEmpty()) {
+    if (!data.isEmpty() || !request.bodyFile.isEmpty()) {
+        if (!request.bodyFile.isEmpty())
+            data.clear(); // curl would append them; a file body stands alone here
         request.body = data.join('&');
         if (!explicitMethod)
             request.method = QStringLiteral("POST");

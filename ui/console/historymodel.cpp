@@ -41,7 +41,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     case StatusColumn:
         return t->status;
     case DurationColumn:
-        return QStringLiteral("%1 ms").arg(double(t->durationUs) / 1000.0, 0, 'f', 1);
+        return t->durationUs < 1000 ? QStringLiteral("%1 µs").arg(t->durationUs)
+                                    : QStringLiteral("%1 ms").arg(double(t->durationUs) / 1000.0, 0, 'f', 1);
     case RouteColumn:
         return t->routeKey;
     case ErrorColumn:
@@ -60,30 +61,81 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
     return names.value(section);
 }
 
-void HistoryModel::setTraces(const QList<Runtime::TracePtr> &traces)
+void HistoryModel::setTraces(const QList<Runtime::TracePtr> &traces, bool more)
 {
     beginResetModel();
-    m_traces = traces;
+    m_traces.clear();
     m_ids.clear();
+    m_traces.reserve(traces.size());
     for (const Runtime::TracePtr &t : traces)
-        m_ids.insert(t->requestId);
+        if (t && !m_ids.contains(t->requestId)) {
+            m_ids.insert(t->requestId);
+            m_traces.append(t);
+        }
+    m_more = more;
+    m_fetching = false;
     endResetModel();
+}
+
+void HistoryModel::appendPage(const QList<Runtime::TracePtr> &traces, bool more)
+{
+    QList<Runtime::TracePtr> fresh;
+    for (const Runtime::TracePtr &t : traces)
+        if (t && !m_ids.contains(t->requestId)) {
+            m_ids.insert(t->requestId);
+            fresh.append(t);
+        }
+    m_fetching = false;
+    m_more = more;
+    if (fresh.isEmpty())
+        return;
+    beginInsertRows({}, int(m_traces.size()), int(m_traces.size() + fresh.size()) - 1);
+    m_traces += fresh;
+    endInsertRows();
+}
+
+bool HistoryModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_more && !m_fetching;
+}
+
+void HistoryModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    m_fetching = true;
+    Q_EMIT moreRequested();
 }
 
 void HistoryModel::prepend(const Runtime::TracePtr &trace, int limit)
 {
-    if (m_ids.contains(trace->requestId))
-        return; // already listed by the query that ran when it was recorded
-    beginInsertRows({}, 0, 0);
-    m_traces.prepend(trace);
-    m_ids.insert(trace->requestId);
+    prependBatch({trace}, limit);
+}
+
+void HistoryModel::prependBatch(const QList<Runtime::TracePtr> &newestFirst, int limit)
+{
+    QList<Runtime::TracePtr> fresh;
+    for (const Runtime::TracePtr &t : newestFirst)
+        if (t && !m_ids.contains(t->requestId)) { // else already listed by the query that ran
+            m_ids.insert(t->requestId);
+            fresh.append(t);
+        }
+    if (fresh.isEmpty())
+        return;
+    beginInsertRows({}, 0, int(fresh.size()) - 1);
+    for (auto it = fresh.crbegin(); it != fresh.crend(); ++it)
+        m_traces.prepend(*it); // amortised O(1): QList keeps room at the front
     endInsertRows();
     if (limit > 0 && m_traces.size() > limit) {
         beginRemoveRows({}, limit, int(m_traces.size()) - 1);
-        for (qsizetype i = limit; i < m_traces.size(); ++i)
-            m_ids.remove(m_traces.at(i)->requestId);
+        QList<Runtime::TracePtr> dropped = m_traces.mid(limit);
+        for (const Runtime::TracePtr &t : std::as_const(dropped))
+            m_ids.remove(t->requestId);
         m_traces.resize(limit);
         endRemoveRows();
+        m_more = true; // the rows let go are still in the store (or the ring)
+        if (m_disposer)
+            m_disposer(std::move(dropped));
     }
 }
 

@@ -10,7 +10,10 @@
 #include "runtime/trace/tracering.h"
 #include "ui/code/codeeditor.h"
 #include "ui/console/authpanel.h"
+#include "ui/console/bodyeditor.h"
 #include "ui/console/curlcommand.h"
+#include "ui/console/responseview.h"
+#include "ui/console/tracepane.h"
 #include "runtime/trace/executionlog.h"
 #include "ui/icons.h"
 #include "ui/models/documentedits.h"
@@ -59,15 +62,6 @@ QTableWidget *makeTable(const QStringList &headers, QWidget *parent)
     return table;
 }
 
-QString prettyBody(const QByteArray &body)
-{
-    QJsonParseError error;
-    const QJsonDocument json = QJsonDocument::fromJson(body, &error);
-    if (error.error == QJsonParseError::NoError && !json.isNull())
-        return QString::fromUtf8(json.toJson(QJsonDocument::Indented)).trimmed();
-    return QString::fromUtf8(body);
-}
-
 QColor statusColor(int status)
 {
     if (status >= 500 || status == 0)
@@ -102,16 +96,25 @@ RequestConsole::RequestConsole(RuntimeController *controller, QWidget *parent)
     m_send->setObjectName(QStringLiteral("consoleSend"));
     m_send->setDefault(true);
     connect(m_send, &QPushButton::clicked, this, &RequestConsole::send);
+    m_cancel = new QPushButton(Icons::named(QStringLiteral("cancel"), QStyle::SP_BrowserStop), tr("Cancel"));
+    m_cancel->setObjectName(QStringLiteral("consoleCancel"));
+    m_cancel->setToolTip(tr("Abort the request in flight (Esc)"));
+    m_cancel->setEnabled(false);
+    connect(m_cancel, &QPushButton::clicked, this, &RequestConsole::cancel);
     connect(m_url, &QLineEdit::returnPressed, this, &RequestConsole::send);
     auto *sendShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
     sendShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(sendShortcut, &QShortcut::activated, this, &RequestConsole::send);
+    auto *cancelShortcut = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    cancelShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(cancelShortcut, &QShortcut::activated, this, &RequestConsole::cancel);
 
     auto *requestLine = new QHBoxLayout;
     requestLine->setSpacing(4);
     requestLine->addWidget(m_method);
     requestLine->addWidget(m_url, 1);
     requestLine->addWidget(m_send);
+    requestLine->addWidget(m_cancel);
     auto *copyCurl = new QPushButton(tr("Copy cURL"));
     copyCurl->setObjectName(QStringLiteral("consoleCopyCurl"));
     copyCurl->setToolTip(tr("Copy the request, auth applied, as a curl command."));
@@ -159,9 +162,8 @@ RequestConsole::RequestConsole(RuntimeController *controller, QWidget *parent)
     m_headers->horizontalHeader()->resizeSection(0, 160);
     connect(m_headers, &QTableWidget::cellChanged, this, &RequestConsole::ensureEmptyHeaderRow);
     ensureEmptyHeaderRow();
-    m_body = new CodeEditor;
-    m_body->setObjectName(QStringLiteral("consoleBody"));
-    m_body->setLanguage(CodeEditor::Language::Json);
+    m_body = new BodyEditor;
+    m_body->setObjectName(QStringLiteral("consoleBodyEditor"));
     auto *requestTabs = new QTabWidget;
     requestTabs->setDocumentMode(true);
     requestTabs->addTab(m_body, tr("Body"));
@@ -196,57 +198,17 @@ RequestConsole::RequestConsole(RuntimeController *controller, QWidget *parent)
     m_status = new QLabel(tr("No request sent yet."));
     m_status->setObjectName(QStringLiteral("consoleStatus"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_responseBody = new CodeEditor;
-    m_responseBody->setObjectName(QStringLiteral("consoleResponseBody"));
-    m_responseBody->setLanguage(CodeEditor::Language::Json);
-    m_responseBody->setReadOnly(true);
-    m_responseHeaders = makeTable({tr("Header"), tr("Value")}, this);
-    m_responseHeaders->setObjectName(QStringLiteral("consoleResponseHeaders"));
-    m_responseHeaders->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_responseHeaders->horizontalHeader()->resizeSection(0, 180);
-    m_traceSteps = makeTable({tr("Step"), tr("Outcome"), tr("Duration"), tr("Notes")}, this);
-    m_traceSteps->setObjectName(QStringLiteral("consoleTraceSteps"));
-    m_traceSteps->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_traceSteps->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_traceSteps->horizontalHeader()->setSectionResizeMode(StepColumn, QHeaderView::ResizeToContents);
-    m_traceSteps->horizontalHeader()->setSectionResizeMode(OutcomeColumn, QHeaderView::ResizeToContents);
-    m_traceSteps->horizontalHeader()->setSectionResizeMode(DurationColumn, QHeaderView::ResizeToContents);
-    m_traceSteps->setToolTip(tr("Double-click a step to open what configures it."));
-    connect(m_traceSteps, &QTableWidget::cellDoubleClicked, this, [this](int row, int) { activateStep(row); });
-    m_traceSummary = new QLabel;
-    m_traceSummary->setObjectName(QStringLiteral("consoleTraceSummary"));
-    m_traceSummary->setWordWrap(true);
-    auto *tracePage = new QWidget;
-    auto *traceLayout = new QVBoxLayout(tracePage);
-    traceLayout->setContentsMargins(0, 4, 0, 0);
-    traceLayout->addWidget(m_traceSummary);
-    traceLayout->addWidget(m_traceSteps, 1);
+    // Body (shown by its type) and headers; the trace's tabs follow them.
+    m_response = new ResponseView;
+    m_response->setObjectName(QStringLiteral("consoleResponse"));
+    // The trace of the shown call (timeline, step details) and its execution log, as two tabs.
+    m_tracePane = new TracePane(QStringLiteral("console"), this);
+    connect(m_tracePane, &TracePane::stepActivated, this,
+            [this](const QString &step) { Q_EMIT stepActivated(m_target, step); });
 
-    m_responseTabs = new QTabWidget;
-    m_responseTabs->setObjectName(QStringLiteral("consoleResponseTabs"));
-    m_responseTabs->setDocumentMode(true);
-    m_responseTabs->addTab(m_responseBody, tr("Body"));
-    m_responseTabs->addTab(m_responseHeaders, tr("Headers"));
-    m_responseTabs->addTab(tracePage, tr("Trace"));
-    auto *logPage = new QWidget;
-    auto *logLayout = new QVBoxLayout(logPage);
-    logLayout->setContentsMargins(0, 4, 0, 0);
-    m_executionLog = new QPlainTextEdit;
-    m_executionLog->setObjectName(QStringLiteral("consoleExecutionLog"));
-    m_executionLog->setReadOnly(true);
-    m_executionLog->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_executionLog->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    auto *copyLog = new QPushButton(tr("Copy"));
-    copyLog->setObjectName(QStringLiteral("consoleCopyExecutionLog"));
-    connect(copyLog, &QPushButton::clicked, this, [this] {
-        QGuiApplication::clipboard()->setText(m_executionLog->toPlainText());
-    });
-    auto *logButtons = new QHBoxLayout;
-    logButtons->addStretch(1);
-    logButtons->addWidget(copyLog);
-    logLayout->addLayout(logButtons);
-    logLayout->addWidget(m_executionLog, 1);
-    m_responseTabs->addTab(logPage, tr("Execution log"));
+    m_responseTabs = m_response->tabs();
+    m_responseTabs->addTab(m_tracePane, tr("Trace"));
+    m_responseTabs->addTab(m_tracePane->executionLogPage(), tr("Execution log"));
 
     auto *requestPane = new QWidget;
     auto *requestLayout = new QVBoxLayout(requestPane);
@@ -262,7 +224,7 @@ RequestConsole::RequestConsole(RuntimeController *controller, QWidget *parent)
     statusLine->addWidget(responseTitle);
     statusLine->addWidget(m_status, 1);
     responseLayout->addLayout(statusLine);
-    responseLayout->addWidget(m_responseTabs, 1);
+    responseLayout->addWidget(m_response, 1);
 
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(requestPane);
@@ -288,8 +250,10 @@ RequestConsole::RequestConsole(RuntimeController *controller, QWidget *parent)
 
 RequestConsole::~RequestConsole()
 {
-    if (m_reply)
+    if (m_reply) {
+        m_reply->disconnect(this); // no onFinished while the widgets go away
         m_reply->abort();
+    }
 }
 
 void RequestConsole::setMethod(const QString &method)
@@ -333,6 +297,35 @@ void RequestConsole::setHeader(const QString &name, const QString &value)
 void RequestConsole::setBody(const QString &body)
 {
     m_body->setText(body);
+    if (m_body->kind() == BodyEditor::Kind::Form || m_body->kind() == BodyEditor::Kind::Binary)
+        m_body->setKind(BodyEditor::Kind::Json);
+}
+
+void RequestConsole::openRequest(const QString &method, const QString &url,
+                                 const QList<QPair<QByteArray, QByteArray>> &headers, const QByteArray &body)
+{
+    setMethod(method);
+    setUrl(url);
+    QString contentType;
+    {
+        const QSignalBlocker block(m_headers);
+        m_headers->setRowCount(0);
+        for (const auto &h : headers) {
+            if (h.first.compare("host", Qt::CaseInsensitive) == 0 || h.first.compare("content-length", Qt::CaseInsensitive) == 0)
+                continue;
+            if (h.first.compare("content-type", Qt::CaseInsensitive) == 0)
+                contentType = QString::fromUtf8(h.second);
+            const int row = m_headers->rowCount();
+            m_headers->insertRow(row);
+            m_headers->setItem(row, 0, new QTableWidgetItem(QString::fromLatin1(h.first)));
+            m_headers->setItem(row, 1, new QTableWidgetItem(QString::fromUtf8(h.second)));
+        }
+    }
+    ensureEmptyHeaderRow();
+    if (body.isEmpty())
+        setBody(QString());
+    else
+        m_body->setFromBytes(body, contentType);
 }
 
 void RequestConsole::ensureEmptyHeaderRow()
@@ -403,7 +396,8 @@ void RequestConsole::send()
         return; // one request at a time
     QStringList unresolved;
     const QUrl target = QUrl::fromUserInput(m_workspace.substitute(url(), &unresolved));
-    m_workspace.substitute(m_body->text(), &unresolved);
+    for (const QString &text : m_body->texts())
+        m_workspace.substitute(text, &unresolved);
     for (int row = 0; row < m_headers->rowCount(); ++row)
         for (int c = 0; c < 2; ++c)
             if (m_headers->item(row, c))
@@ -421,7 +415,12 @@ void RequestConsole::send()
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     request.setTransferTimeout(60000);
-    const QByteArray body = m_workspace.substitute(m_body->text()).toUtf8();
+    QString bodyError;
+    const QByteArray body = m_body->bytes([this](const QString &text) { return m_workspace.substitute(text); }, &bodyError);
+    if (!bodyError.isEmpty()) {
+        m_status->setText(tr("<span style='color:#cf3b32'>Body: %1</span>").arg(bodyError.toHtmlEscaped()));
+        return;
+    }
     QString authError;
     const std::optional<HeaderList> composed = composedHeaders(target, body, &authError);
     if (!composed) {
@@ -437,14 +436,26 @@ void RequestConsole::send()
     m_pendingRequestId.clear();
     m_pendingHeader.clear();
     m_pendingHeaderValue.clear();
-    m_traceSteps->setRowCount(0);
-    m_traceSummary->clear();
-    m_executionLog->clear();
+    m_tracePane->clear();
     m_status->setText(tr("Sending %1 %2 …").arg(method(), target.toString()));
+    m_response->clear(tr("Waiting for the response …"));
     m_send->setEnabled(false);
+    m_cancel->setEnabled(true);
+    m_cancelled = false;
     m_elapsed.start();
     m_reply = m_network->sendCustomRequest(request, method().toLatin1(), body);
     connect(m_reply, &QNetworkReply::finished, this, &RequestConsole::onFinished);
+}
+
+void RequestConsole::cancel()
+{
+    if (!m_reply)
+        return;
+    m_cancelled = true;
+    QNetworkReply *reply = m_reply;
+    reply->abort(); // finished() follows at once: onFinished shows "cancelled"
+    if (m_reply == reply)
+        onFinished(); // in case finished() is delivered later: it then finds nothing to do
 }
 
 std::optional<HeaderList> RequestConsole::composedHeaders(const QUrl &target, const QByteArray &body,
@@ -461,8 +472,9 @@ std::optional<HeaderList> RequestConsole::composedHeaders(const QUrl &target, co
         headers.append(qMakePair(m_workspace.substitute(key->text().trimmed()).toUtf8(),
                                  value ? m_workspace.substitute(value->text()).toUtf8() : QByteArray()));
     }
+    // The body's kind decides the Content-Type unless the headers table sets one.
     if (!body.isEmpty() && !hasContentType)
-        headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
+        headers.append(qMakePair(QByteArray("Content-Type"), m_body->contentType()));
     // Auth last: a signature covers every header and the body as they go on the wire.
     if (withAuth && !m_auth->apply(method().toLatin1(), target, headers, body, error))
         return std::nullopt;
@@ -474,7 +486,9 @@ QString RequestConsole::curlCommand() const
     Curl::Request request;
     request.method = method();
     request.url = m_workspace.substitute(url());
-    request.body = m_workspace.substitute(m_body->text()).toUtf8();
+    request.body = m_body->bytes([this](const QString &text) { return m_workspace.substitute(text); });
+    if (m_body->kind() == BodyEditor::Kind::Binary)
+        request.bodyFile = m_body->filePath(); // --data-binary @file rather than the bytes inline
     QString error;
     const QUrl target = QUrl::fromUserInput(request.url);
     std::optional<HeaderList> headers = composedHeaders(target, request.body, &error);
@@ -505,7 +519,24 @@ bool RequestConsole::fillFromCurl(const QString &command, QString *error)
         m_headers->setItem(row, 1, new QTableWidgetItem(h.second));
         m_headers->insertRow(row + 1);
     }
-    setBody(QString::fromUtf8(request->body));
+    // The body editor's kind follows the command: a file, a form, JSON or raw text.
+    QString contentType;
+    for (const auto &h : request->headers)
+        if (h.first.compare(QLatin1String("content-type"), Qt::CaseInsensitive) == 0)
+            contentType = h.second;
+    if (!request->bodyFile.isEmpty()) {
+        QString fileError;
+        if (!m_body->setFile(request->bodyFile, &fileError)) {
+            if (error)
+                *error = tr("%1: %2").arg(request->bodyFile, fileError);
+            return false;
+        }
+        m_body->setKind(BodyEditor::Kind::Binary);
+    } else if (!request->body.isEmpty()) {
+        m_body->setFromBytes(request->body, contentType);
+    } else {
+        setBody(QString());
+    }
     return true;
 }
 
@@ -636,13 +667,22 @@ void RequestConsole::saveRequest(const QString &name)
     r.apiId = m_target.apiId;
     r.method = method();
     r.url = url();
+    bool hasContentType = false;
     for (int row = 0; row < m_headers->rowCount(); ++row) {
         const QTableWidgetItem *key = m_headers->item(row, 0);
         const QTableWidgetItem *value = m_headers->item(row, 1);
         if (key && !key->text().trimmed().isEmpty())
             r.headers.append({key->text().trimmed(), value ? value->text() : QString()});
+        hasContentType = hasContentType || (key && key->text().trimmed().compare(QLatin1String("content-type"), Qt::CaseInsensitive) == 0);
     }
-    r.body = m_body->text();
+    // A saved request keeps text: a form encoded, raw text with its type (opening picks the kind
+    // from it). A binary body is a file on this machine: not saved.
+    if (m_body->kind() == BodyEditor::Kind::Binary)
+        r.body.clear();
+    else
+        r.body = m_body->kind() == BodyEditor::Kind::Form ? QString::fromUtf8(m_body->bytes()) : m_body->text();
+    if (!hasContentType && !r.body.isEmpty() && m_body->kind() != BodyEditor::Kind::Json)
+        r.headers.append({QStringLiteral("Content-Type"), QString::fromUtf8(m_body->contentType())});
     m_workspace.saveRequest(r);
     persistWorkspace();
     refreshWorkspaceWidgets();
@@ -666,7 +706,14 @@ bool RequestConsole::openSavedRequest(const QString &name)
             }
         }
         ensureEmptyHeaderRow();
-        setBody(r.body);
+        QString contentType;
+        for (const auto &h : r.headers)
+            if (h.first.compare(QLatin1String("content-type"), Qt::CaseInsensitive) == 0)
+                contentType = h.second;
+        if (contentType.isEmpty() || r.body.isEmpty())
+            setBody(r.body);
+        else
+            m_body->setFromBytes(r.body.toUtf8(), contentType);
         return true;
     }
     return false;
@@ -674,7 +721,7 @@ bool RequestConsole::openSavedRequest(const QString &name)
 
 QString RequestConsole::executionLogText() const
 {
-    return m_executionLog->toPlainText();
+    return m_tracePane->executionLogText();
 }
 
 void RequestConsole::onFinished()
@@ -685,7 +732,18 @@ void RequestConsole::onFinished()
         return;
     reply->deleteLater();
     m_send->setEnabled(true);
+    m_cancel->setEnabled(false);
     const qint64 ms = m_elapsed.elapsed();
+    m_lastElapsedMs = ms;
+    if (m_cancelled && reply->error() == QNetworkReply::OperationCanceledError) {
+        m_lastStatus = 0;
+        m_lastBody.clear();
+        m_status->setText(tr("<span style='color:#d68a12'><b>Cancelled</b></span> after %1 ms").arg(ms));
+        m_response->clear(tr("cancelled"));
+        m_tracePane->setMessage(tr("The request was cancelled before its response arrived."));
+        Q_EMIT requestCancelled();
+        return;
+    }
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
     m_lastStatus = status;
@@ -694,24 +752,19 @@ void RequestConsole::onFinished()
     if (status == 0) {
         m_status->setText(tr("<span style='color:#cf3b32'><b>No response</b></span> — %1").arg(reply->errorString().toHtmlEscaped()));
     } else {
-        m_status->setText(tr("<span style='color:%1'><b>%2 %3</b></span> &nbsp; %4 ms &nbsp; %5 bytes")
+        m_status->setText(tr("<span style='color:%1'><b>%2 %3</b></span> &nbsp; %4 ms &nbsp; %5")
                               .arg(statusColor(status).name())
                               .arg(status)
                               .arg(reason.toHtmlEscaped())
                               .arg(ms)
-                              .arg(m_lastBody.size()));
+                              .arg(ResponseView::sizeText(m_lastBody.size()).toHtmlEscaped()));
     }
-    m_responseBody->setReadOnly(false);
-    m_responseBody->setText(prettyBody(m_lastBody));
-    m_responseBody->setReadOnly(true);
-
-    m_responseHeaders->setRowCount(0);
     const auto pairs = reply->rawHeaderPairs();
+    if (status == 0)
+        m_response->clear(tr("no response"));
+    else
+        m_response->setResponse(status, pairs, m_lastBody, ms);
     for (const auto &pair : pairs) {
-        const int row = m_responseHeaders->rowCount();
-        m_responseHeaders->insertRow(row);
-        m_responseHeaders->setItem(row, 0, new QTableWidgetItem(QString::fromLatin1(pair.first)));
-        m_responseHeaders->setItem(row, 1, new QTableWidgetItem(QString::fromUtf8(pair.second)));
         if (pair.first.compare("x-amzn-RequestId", Qt::CaseInsensitive) == 0) {
             m_pendingRequestId = QString::fromLatin1(pair.second);
         } else if (pair.first.compare("apigw-requestid", Qt::CaseInsensitive) == 0) {
@@ -724,7 +777,7 @@ void RequestConsole::onFinished()
 
     if (m_pendingRequestId.isEmpty() && m_pendingHeaderValue.isEmpty()) {
         if (status != 0)
-            m_traceSummary->setText(tr("The response carries no gateway request id: not served by this runtime?"));
+            m_tracePane->setMessage(tr("The response carries no gateway request id: not served by this runtime?"));
         return;
     }
     if (Runtime::TraceRing *ring = m_controller->host()->traces()) {
@@ -742,7 +795,7 @@ void RequestConsole::onFinished()
             return;
         }
     }
-    m_traceSummary->setText(tr("Waiting for the trace …"));
+    m_tracePane->setMessage(tr("Waiting for the trace …"));
 }
 
 bool RequestConsole::matchesPending(const Runtime::Trace &trace) const
@@ -767,10 +820,8 @@ void RequestConsole::onTraceRecorded(const Runtime::TracePtr &trace)
 
 void RequestConsole::activateStep(int row)
 {
-    const QTableWidgetItem *item = m_traceSteps->item(row, StepColumn);
     // The target may be unset (a URL typed by hand): the receiver resolves the trace's operation.
-    if (item)
-        Q_EMIT stepActivated(m_target, item->text());
+    m_tracePane->activateStep(row);
 }
 
 void RequestConsole::showTrace(const Runtime::TracePtr &trace)
@@ -778,42 +829,7 @@ void RequestConsole::showTrace(const Runtime::TracePtr &trace)
     m_lastTrace = trace;
     m_pendingRequestId.clear();
     m_pendingHeaderValue.clear();
-    m_traceSteps->setRowCount(0);
-    const Runtime::TraceStep *failing = trace->failingStep();
-    for (const Runtime::TraceStep &step : trace->steps) {
-        const int row = m_traceSteps->rowCount();
-        m_traceSteps->insertRow(row);
-        auto *name = new QTableWidgetItem(step.name);
-        auto *outcome = new QTableWidgetItem(Runtime::toString(step.outcome));
-        auto *duration = new QTableWidgetItem(
-            step.durationUs < 1000 ? QStringLiteral("%1 µs").arg(step.durationUs)
-                                   : QStringLiteral("%1 ms").arg(double(step.durationUs) / 1000.0, 0, 'f', 2));
-        duration->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        auto *notes = new QTableWidgetItem(step.notes.join(QStringLiteral("; ")));
-        notes->setToolTip(step.notes.join(QLatin1Char('\n')));
-        const bool bad = step.flagged || step.outcome == Runtime::TraceStep::Outcome::Fail
-                         || (failing && &step == failing);
-        if (bad) {
-            for (QTableWidgetItem *item : {name, outcome, duration, notes})
-                item->setForeground(QColor(0xcf, 0x3b, 0x32));
-        } else if (step.outcome == Runtime::TraceStep::Outcome::Skipped) {
-            for (QTableWidgetItem *item : {name, outcome, duration, notes})
-                item->setForeground(QColor(Qt::gray));
-        }
-        m_traceSteps->setItem(row, StepColumn, name);
-        m_traceSteps->setItem(row, OutcomeColumn, outcome);
-        m_traceSteps->setItem(row, DurationColumn, duration);
-        m_traceSteps->setItem(row, NotesColumn, notes);
-    }
-    QString summary = tr("Request <b>%1</b> · %2 · %3 steps · %4 ms in the gateway")
-                          .arg(trace->requestId.toHtmlEscaped(),
-                               trace->routeKey.isEmpty() ? tr("no route") : trace->routeKey.toHtmlEscaped())
-                          .arg(trace->steps.size())
-                          .arg(double(trace->durationUs) / 1000.0, 0, 'f', 2);
-    if (!trace->errorType.isEmpty())
-        summary += QStringLiteral(" · <span style='color:#cf3b32'>") + trace->errorType.toHtmlEscaped() + QStringLiteral("</span>");
-    m_traceSummary->setText(summary);
-    m_executionLog->setPlainText(Runtime::executionLog(*trace));
+    m_tracePane->setTrace(trace);
     Q_EMIT traceShown(trace);
 }
 

@@ -26,6 +26,9 @@ class QTableWidget;
 namespace Gw::Ui {
 
 class AuthPanel;
+class BodyEditor;
+class ResponseView;
+class TracePane;
 class CodeEditor;
 class RuntimeController;
 
@@ -46,18 +49,31 @@ public:
     void setUrl(const QString &url);
     QString url() const;
     void setHeader(const QString &name, const QString &value);
+    // Sets a JSON body (the body editor switches to JSON); bodyEditor() has the other kinds.
     void setBody(const QString &body);
+    // Fills the composer with a whole request (a stored call's, a replay): the headers replace the
+    // table (without Host and Content-Length, which the transport sets), the body editor's kind
+    // follows the Content-Type and the bytes (binary bodies are kept in memory).
+    void openRequest(const QString &method, const QString &url,
+                     const QList<QPair<QByteArray, QByteArray>> &headers, const QByteArray &body);
+    BodyEditor *bodyEditor() const { return m_body; }
+    ResponseView *responseView() const { return m_response; }
 
     int lastStatus() const { return m_lastStatus; }
     QByteArray lastResponseBody() const { return m_lastBody; }
     Runtime::TracePtr lastTrace() const { return m_lastTrace; }
     bool isBusy() const { return m_reply != nullptr; }
+    // The round trip of the last call in ms (-1 before any), and whether it was cancelled.
+    qint64 lastElapsedMs() const { return m_lastElapsedMs; }
+    bool wasCancelled() const { return m_cancelled; }
     NodeRef target() const { return m_target; }
     AuthPanel *authPanel() const { return m_auth; }
     // The headers of the last request as sent (after auth was applied).
     QList<QPair<QByteArray, QByteArray>> lastRequestHeaders() const { return m_lastRequestHeaders; }
     // Activates a row of the trace table, as a double click does.
     void activateStep(int row);
+    // The trace pane (timeline, step details, execution log) of the shown call.
+    TracePane *tracePane() const { return m_tracePane; }
 
     // The request as a curl command (auth applied), and the reverse: fill the composer from one.
     QString curlCommand() const;
@@ -79,11 +95,15 @@ public:
 
 public Q_SLOTS:
     void send();
+    // Aborts the call in flight (QNetworkReply::abort); the composer is usable again.
+    void cancel();
     void copyAsCurl();
     void pasteCurl();
 
 Q_SIGNALS:
     void responseReceived(int status);
+    // The call in flight was cancelled (no response, no trace to wait for).
+    void requestCancelled();
     // A trace step was double-clicked: the designer opens what configures it for this target.
     void stepActivated(const Gw::Ui::NodeRef &target, const QString &stepName);
     void traceShown(const Gw::Runtime::TracePtr &trace);
@@ -106,16 +126,14 @@ private:
     QComboBox *m_method;
     QLineEdit *m_url;
     QPushButton *m_send;
+    QPushButton *m_cancel;
     QTableWidget *m_headers;
-    CodeEditor *m_body;
+    BodyEditor *m_body;
     AuthPanel *m_auth;
     QLabel *m_status;
     QTabWidget *m_responseTabs;
-    CodeEditor *m_responseBody;
-    QTableWidget *m_responseHeaders;
-    QTableWidget *m_traceSteps;
-    QLabel *m_traceSummary;
-    QPlainTextEdit *m_executionLog;
+    ResponseView *m_response;
+    TracePane *m_tracePane;
     QComboBox *m_environment;
     QTableWidget *m_variables;
     QComboBox *m_savedRequests;
@@ -128,6 +146,8 @@ private:
     QElapsedTimer m_elapsed;
     int m_lastStatus = 0;
     QByteArray m_lastBody;
+    qint64 m_lastElapsedMs = -1;
+    bool m_cancelled = false;
     QList<QPair<QByteArray, QByteArray>> m_lastRequestHeaders;
     Runtime::TracePtr m_lastTrace;
     // Ids of the response waiting for its trace (the trace may arrive after the reply).

@@ -80,14 +80,17 @@ void ExecutionBox::paintEvent(QPaintEvent *)
     p.setRenderHint(QPainter::Antialiasing);
     const QRectF r = QRectF(rect()).adjusted(1.5, 1.5, -1.5, -1.5);
     const bool active = isChecked();
-    const QColor fill = active ? QColor(0xe8, 0xf0, 0xfd) : (underMouse() ? QColor(0xf5, 0xf8, 0xfc) : QColor(Qt::white));
-    p.setPen(QPen(active ? Accent : Border, active ? 2 : 1));
+    // Light or dark palette (View ▸ Theme): the same layout in colours readable on either.
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    const QColor fill = dark ? (active ? QColor(0x1f, 0x35, 0x56) : (underMouse() ? QColor(0x35, 0x39, 0x3f) : QColor(0x2b, 0x2e, 0x33)))
+                             : (active ? QColor(0xe8, 0xf0, 0xfd) : (underMouse() ? QColor(0xf5, 0xf8, 0xfc) : QColor(Qt::white)));
+    p.setPen(QPen(active ? Accent : (dark ? QColor(0x4a, 0x51, 0x60) : Border), active ? 2 : 1));
     p.setBrush(fill);
     p.drawRoundedRect(r, 6, 6);
     // The AWS-blue header strip.
     QRectF header(r.left(), r.top(), r.width(), 4);
     p.setPen(Qt::NoPen);
-    p.setBrush(active ? Accent : QColor(0x9d, 0xb8, 0xe6));
+    p.setBrush(active ? Accent : (dark ? QColor(0x3d, 0x5a, 0x8a) : QColor(0x9d, 0xb8, 0xe6)));
     QPainterPath clip;
     clip.addRoundedRect(r, 6, 6);
     p.save();
@@ -100,7 +103,7 @@ void ExecutionBox::paintEvent(QPaintEvent *)
     QFont titleFont = font();
     titleFont.setBold(true);
     p.setFont(titleFont);
-    p.setPen(QColor(0x1f, 0x23, 0x28));
+    p.setPen(dark ? QColor(0xe6, 0xe8, 0xeb) : QColor(0x1f, 0x23, 0x28));
     QFontMetrics tfm(titleFont);
     // A narrow dock: shrink the title a little before eliding it ("Integration Response" matters).
     while (tfm.horizontalAdvance(m_title) > text.width() && titleFont.pointSizeF() > font().pointSizeF() * 0.8) {
@@ -115,10 +118,10 @@ void ExecutionBox::paintEvent(QPaintEvent *)
     small.setPointSizeF(small.pointSizeF() * 0.85);
     p.setFont(small);
     const QFontMetrics sfm(small);
-    p.setPen(QColor(0x6b, 0x72, 0x80));
+    p.setPen(dark ? QColor(0x9a, 0xa3, 0xb0) : QColor(0x6b, 0x72, 0x80));
     p.drawText(text, Qt::AlignLeft | Qt::AlignTop, sfm.elidedText(QStringLiteral("step: ") + objectName(), Qt::ElideRight, int(text.width())));
     text.adjust(0, sfm.height() + 2, 0, 0);
-    p.setPen(QColor(0x37, 0x41, 0x51));
+    p.setPen(dark ? QColor(0xc4, 0xc9, 0xd1) : QColor(0x37, 0x41, 0x51));
     const QStringList lines = m_summary.split(QLatin1Char('\n'));
     for (const QString &line : lines) {
         if (text.height() < sfm.height())

@@ -31,6 +31,15 @@ IntegrationResponse &ensureDefaultResponse(Integration &i)
     return i.responses.last();
 }
 
+// A proxy integration passes requests and responses through: AWS ignores mapping templates and
+// integration responses there, and the editors hide them, so switching to a proxy drops them
+// instead of leaving hidden state behind (undo brings them back).
+void dropMappings(Integration &i)
+{
+    i.requestTemplates.clear();
+    i.responses.clear();
+}
+
 // Switching the type fills what the new type needs, so the method answers right away.
 void changeType(Method &m, IntegrationType type, const QString &firstFunction)
 {
@@ -46,6 +55,8 @@ void changeType(Method &m, IntegrationType type, const QString &firstFunction)
         break;
     case IntegrationType::AwsProxy:
     case IntegrationType::Aws:
+        if (type == IntegrationType::AwsProxy)
+            dropMappings(i);
         i.httpMethod = QStringLiteral("POST");
         if (i.functionName.isEmpty())
             i.functionName = firstFunction;
@@ -55,6 +66,8 @@ void changeType(Method &m, IntegrationType type, const QString &firstFunction)
     case IntegrationType::Http:
     case IntegrationType::HttpProxy:
         i.httpMethod = m.httpMethod == QLatin1String("ANY") ? QStringLiteral("GET") : m.httpMethod;
+        if (type == IntegrationType::HttpProxy)
+            dropMappings(i);
         if (!i.uri.startsWith(QLatin1String("http")))
             i.uri = QStringLiteral("https://example.com");
         if (type == IntegrationType::Http)

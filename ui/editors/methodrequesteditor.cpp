@@ -21,6 +21,25 @@ using Items = FieldBinder::Items;
 
 namespace {
 
+struct ValidatorPreset
+{
+    QString name;
+    bool body;
+    bool parameters;
+};
+
+// The validators the AWS console offers on a method request (by these names).
+QList<ValidatorPreset> validatorPresets()
+{
+    return {{QStringLiteral("Validate body"), true, false},
+            {QStringLiteral("Validate query string parameters and headers"), false, true},
+            {QStringLiteral("Validate body, query string parameters, and headers"), true, true}};
+}
+
+} // namespace
+
+namespace {
+
 bool needsAuthorizer(AuthorizationType t)
 {
     return t == AuthorizationType::Custom || t == AuthorizationType::CognitoUserPools;
@@ -99,13 +118,42 @@ MethodRequestEditor::MethodRequestEditor(DocumentSession *session, const NodeRef
         tr("Request validator:"), QStringLiteral("requestValidator"), QStringLiteral("requestValidatorId"),
         [ref](const ApiDocument &d) {
             Items items{{tr("None"), QString()}};
-            if (const Api *api = Lookup::api(d, ref.apiId))
+            const Api *api = Lookup::api(d, ref.apiId);
+            if (api)
                 for (const RequestValidator &v : api->requestValidators)
                     items << qMakePair(v.name, v.id);
+            // As in the AWS console: the three usual validators, created when first chosen.
+            for (const auto &preset : validatorPresets()) {
+                bool exists = false;
+                if (api)
+                    for (const RequestValidator &v : api->requestValidators)
+                        exists = exists || v.name == preset.name;
+                if (!exists)
+                    items << qMakePair(preset.name, QString(QStringLiteral("preset:") + preset.name));
+            }
             return items;
         },
         [method](const ApiDocument &d) { return method(d) ? method(d)->requestValidatorId : QString(); },
-        edit([](Method &m, const QString &v) { m.requestValidatorId = v; }));
+        [ref](ApiDocument &d, const QString &v) {
+            Method *m = methodOf(d, ref);
+            Api *api = Lookup::api(d, ref.apiId);
+            if (!m || !api)
+                return;
+            if (!v.startsWith(QLatin1String("preset:"))) {
+                m->requestValidatorId = v;
+                return;
+            }
+            for (const auto &preset : validatorPresets())
+                if (QString(QStringLiteral("preset:") + preset.name) == v) {
+                    RequestValidator created;
+                    created.id = newId(QStringLiteral("val"));
+                    created.name = preset.name;
+                    created.validateRequestBody = preset.body;
+                    created.validateRequestParameters = preset.parameters;
+                    api->requestValidators << created;
+                    m->requestValidatorId = created.id;
+                }
+        });
     m_binder->help(tr("A validator checks the declared parameters and/or the body against its model "
                       "before the integration runs; a failed check answers 400 BAD_REQUEST_PARAMETERS / "
                       "BAD_REQUEST_BODY."));

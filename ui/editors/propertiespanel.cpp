@@ -10,6 +10,7 @@
 #include "ui/code/codeeditor.h"
 #include "ui/editors/authorizereditor.h"
 #include "ui/editors/corseditor.h"
+#include "ui/editors/gatewayresponseseditor.h"
 #include "ui/editors/functioneditor.h"
 #include "ui/editors/stageeditor.h"
 #include "ui/editors/usageplaneditor.h"
@@ -21,6 +22,7 @@
 #include "ui/models/nodelookup.h"
 
 #include <QCheckBox>
+#include <memory>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QJsonDocument>
@@ -518,6 +520,11 @@ void PropertiesPanel::buildApi()
         cors->setObjectName(QStringLiteral("corsEditor"));
         m_layout->addRow(cors);
     }
+    if (const Api *a = api(m_session->document()); a && a->type == ApiType::Rest) {
+        auto *gatewayResponses = new GatewayResponsesEditor(m_session, ref);
+        gatewayResponses->setObjectName(QStringLiteral("gatewayResponsesEditor"));
+        m_layout->addRow(gatewayResponses);
+    }
 }
 
 // ---- resources --------------------------------------------------------------------------------
@@ -528,7 +535,7 @@ void PropertiesPanel::buildResource()
     auto res = [ref](const ApiDocument &d) {
         return Lookup::resource(*Lookup::api(d, ref.apiId), ref.id);
     };
-    addLineEdit(
+    QLineEdit *pathPart = addLineEdit(
         tr("Path part:"), QStringLiteral("resourcePathPart"), QStringLiteral("pathPart"),
         [res](const ApiDocument &d) { return res(d)->pathPart; },
         [ref](ApiDocument &d, const QString &v) {
@@ -537,6 +544,26 @@ void PropertiesPanel::buildResource()
                     r->pathPart = v.trimmed();
         },
         [res](const ApiDocument &d) { return !res(d)->parentId.isEmpty(); });
+    // Typing renames the path part keystroke by keystroke; when the edit is done and a path
+    // parameter got a new name ("{petId}" -> "{id}"), what refers to it follows, merged into the
+    // same undo step.
+    auto startName = std::make_shared<QString>(res(m_session->document()) ? res(m_session->document())->pathPart : QString());
+    connect(pathPart, &QLineEdit::editingFinished, this, [this, ref, res, startName] {
+        const Resource *r = res(m_session->document());
+        if (!r)
+            return;
+        const QString oldName = Edits::pathParameterName(*startName);
+        const QString newName = Edits::pathParameterName(r->pathPart);
+        *startName = r->pathPart;
+        if (oldName.isEmpty() || newName.isEmpty() || oldName == newName)
+            return;
+        ApiDocument probe = m_session->document();
+        if (!Edits::renamePathParameterReferences(probe, ref.apiId, ref.id, oldName, newName) || probe == m_session->document())
+            return;
+        m_session->edit(tr("Edit path part"), [ref, oldName, newName](ApiDocument &d) {
+            Edits::renamePathParameterReferences(d, ref.apiId, ref.id, oldName, newName);
+        }, ref.key() + QLatin1String("/pathPart"));
+    });
     addInfo(tr("Full path:"), QStringLiteral("resourceFullPath"), [ref](const ApiDocument &d) {
         return resourcePath(*Lookup::api(d, ref.apiId), ref.id);
     });

@@ -3,7 +3,10 @@
 
 #include "ui/models/nodelookup.h"
 
+#include <QHash>
+#include <QJsonObject>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 
 namespace Gw::Ui::Edits {
 
@@ -169,6 +172,80 @@ NodeRef addApiKey(ApiDocument &doc, const QString &name)
     return {Kind::ApiKey, {}, key.id};
 }
 
+NodeRef addModel(ApiDocument &doc, const QString &apiId, const QString &name)
+{
+    Api *api = Lookup::api(doc, apiId);
+    if (!api || api->type == ApiType::Http)
+        return {};
+    QStringList taken{QStringLiteral("Empty"), QStringLiteral("Error")}; // every AWS API has these
+    for (const ApiModel &m : api->models)
+        taken << m.name;
+    ApiModel m;
+    m.id = newId(QStringLiteral("mdl"));
+    m.name = uniqueName(name, taken);
+    m.schema = QJsonObject{{QStringLiteral("$schema"), QStringLiteral("http://json-schema.org/draft-04/schema#")},
+                           {QStringLiteral("title"), m.name},
+                           {QStringLiteral("type"), QStringLiteral("object")}};
+    api->models << m;
+    return {Kind::Model, apiId, m.id};
+}
+
+NodeRef addAuthorizer(ApiDocument &doc, const QString &apiId, const QString &name)
+{
+    Api *api = Lookup::api(doc, apiId);
+    if (!api)
+        return {};
+    QStringList taken;
+    for (const Authorizer &a : api->authorizers)
+        taken << a.name;
+    Authorizer a;
+    a.id = newId(QStringLiteral("auth"));
+    a.name = uniqueName(name, taken);
+    switch (api->type) {
+    case ApiType::Rest:
+        a.type = AuthorizerType::Token;
+        a.identitySource = {QStringLiteral("method.request.header.Authorization")};
+        break;
+    case ApiType::Http:
+        a.type = AuthorizerType::Jwt;
+        a.identitySource = {QStringLiteral("$request.header.Authorization")};
+        break;
+    case ApiType::WebSocket:
+        a.type = AuthorizerType::Request;
+        a.identitySource = {QStringLiteral("route.request.header.Authorization")};
+        break;
+    }
+    api->authorizers << a;
+    return {Kind::Authorizer, apiId, a.id};
+}
+
+NodeRef addStage(ApiDocument &doc, const QString &apiId, const QString &name)
+{
+    Api *api = Lookup::api(doc, apiId);
+    if (!api)
+        return {};
+    QStringList taken;
+    for (const Stage &s : api->stages)
+        taken << s.name;
+    Stage s;
+    s.name = uniqueName(name, taken);
+    api->stages << s;
+    return {Kind::Stage, apiId, s.name};
+}
+
+NodeRef addFunction(ApiDocument &doc, const QString &name)
+{
+    QStringList taken;
+    for (const LocalFunction &f : doc.functions)
+        taken << f.name;
+    LocalFunction f;
+    f.id = newId(QStringLiteral("fn"));
+    f.name = uniqueName(name, taken);
+    f.codeDirectory = QStringLiteral("functions/") + f.name;
+    doc.functions << f;
+    return {Kind::Function, {}, f.id};
+}
+
 QString generateApiKeyValue()
 {
     static const QLatin1String alphabet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
@@ -197,6 +274,383 @@ void renameFunction(ApiDocument &doc, const QString &functionId, const QString &
         for (Authorizer &au : a.authorizers)
             if (au.functionName == old)
                 au.functionName = name;
+    }
+}
+
+QString pathParameterName(const QString &pathPart)
+{
+    if (pathPart.size() < 3 || !pathPart.startsWith(QLatin1Char('{')) || !pathPart.endsWith(QLatin1Char('}')))
+        return {};
+    QString name = pathPart.mid(1, pathPart.size() - 2);
+    if (name.endsWith(QLatin1Char('+')))
+        name.chop(1);
+    return name;
+}
+
+namespace {
+
+// Stage method settings keys for a REST method: "<path>/<VERB>", or AWS's escaped "~1path/VERB".
+QString stageKey(const QString &path, const QString &verb, bool escaped)
+{
+    QString p = path;
+    if (escaped)
+        p.replace(QLatin1Char('/'), QLatin1String("~1"));
+    return p + QLatin1Char('/') + verb;
+}
+
+// The path of every method in `resourceIds`, by method id.
+QHash<QString, QString> methodPaths(const Api &api, const QStringList &resourceIds)
+{
+    QHash<QString, QString> paths;
+    for (const Resource &r : api.resources)
+        if (resourceIds.contains(r.id)) {
+            const QString path = resourcePath(api, r.id);
+            for (const Method &m : r.methods)
+                paths.insert(m.id, path);
+        }
+    return paths;
+}
+
+// After paths changed: re-key the stage method settings that named the old paths.
+void rekeyStageSettings(Api &api, const QHash<QString, QString> &oldPaths)
+{
+    for (const Resource &r : api.resources)
+        for (const Method &m : r.methods) {
+            const auto old = oldPaths.constFind(m.id);
+            if (old == oldPaths.cend())
+                continue;
+            const QString now = resourcePath(api, r.id);
+            if (now == *old)
+                continue;
+            for (Stage &s : api.stages)
+                for (bool escaped : {false, true}) {
+                    const QString oldKey = stageKey(*old, m.httpMethod, escaped);
+                    if (s.methodThrottle.contains(oldKey))
+                        s.methodThrottle.insert(stageKey(now, m.httpMethod, escaped), s.methodThrottle.take(oldKey));
+                }
+        }
+}
+
+QString renameParamInTemplate(QString text, const QString &oldName, const QString &newName)
+{
+    const QString o = QRegularExpression::escape(oldName);
+    // $input.params('x') / ("x") and $input.params().path.get('x')
+    static const QString quoted = QStringLiteral(R"((\$input\.params\(\)\.path\.get\(|\$input\.params\()(['"])%1\2\))");
+    QRegularExpression call(quoted.arg(o));
+    text.replace(call, QStringLiteral("\\1\\2") + newName + QStringLiteral("\\2)"));
+    // $input.params().path.x (not followed by more identifier characters)
+    QRegularExpression member(QStringLiteral(R"((\$input\.params\(\)\.path\.)%1(?![A-Za-z0-9_]))").arg(o));
+    text.replace(member, QStringLiteral("\\1") + newName);
+    return text;
+}
+
+void renamePathParameterRefs(Method &m, const QString &oldName, const QString &newName)
+{
+    const QString oldParam = QStringLiteral("method.request.path.") + oldName;
+    const QString newParam = QStringLiteral("method.request.path.") + newName;
+    if (m.requestParameters.contains(oldParam))
+        m.requestParameters.insert(newParam, m.requestParameters.take(oldParam));
+    // Sources only: the keys (integration.request.path.x) name the integration URI's placeholders.
+    for (auto it = m.integration.requestParameters.begin(); it != m.integration.requestParameters.end(); ++it)
+        if (it.value() == oldParam)
+            it.value() = newParam;
+    for (auto it = m.integration.requestTemplates.begin(); it != m.integration.requestTemplates.end(); ++it)
+        it.value() = renameParamInTemplate(it.value(), oldName, newName);
+    for (IntegrationResponse &r : m.integration.responses)
+        for (auto it = r.responseTemplates.begin(); it != r.responseTemplates.end(); ++it)
+            it.value() = renameParamInTemplate(it.value(), oldName, newName);
+}
+
+} // namespace
+
+bool renamePathParameterReferences(ApiDocument &doc, const QString &apiId, const QString &resourceId,
+                                   const QString &oldName, const QString &newName)
+{
+    Api *api = Lookup::api(doc, apiId);
+    if (!api || !Lookup::resource(*api, resourceId) || oldName.isEmpty() || newName.isEmpty() || oldName == newName)
+        return false;
+    const QString path = resourcePath(*api, resourceId);
+    if (path.contains(QLatin1Char('{') + oldName + QLatin1Char('}')) || path.contains(QLatin1Char('{') + oldName + QLatin1String("+}")))
+        return false;
+    const QStringList subtree = Lookup::resourceSubtree(*api, resourceId);
+    for (Resource &r : api->resources)
+        if (subtree.contains(r.id))
+            for (Method &m : r.methods)
+                renamePathParameterRefs(m, oldName, newName);
+    return true;
+}
+
+bool renameResource(ApiDocument &doc, const QString &apiId, const QString &resourceId, const QString &pathPart)
+{
+    Api *api = Lookup::api(doc, apiId);
+    Resource *res = api ? Lookup::resource(*api, resourceId) : nullptr;
+    if (!res || res->parentId.isEmpty() || res->pathPart == pathPart)
+        return false;
+    const QStringList subtree = Lookup::resourceSubtree(*api, resourceId);
+    const QHash<QString, QString> oldPaths = methodPaths(*api, subtree);
+    const QString oldName = pathParameterName(res->pathPart);
+    const QString newName = pathParameterName(pathPart);
+    res->pathPart = pathPart;
+    renamePathParameterReferences(doc, apiId, resourceId, oldName, newName);
+    rekeyStageSettings(*api, oldPaths);
+    return true;
+}
+
+bool canMoveResource(const ApiDocument &doc, const QString &apiId, const QString &resourceId,
+                     const QString &newParentId)
+{
+    const Api *api = Lookup::api(doc, apiId);
+    const Resource *res = api ? Lookup::resource(*api, resourceId) : nullptr;
+    if (!res || res->parentId.isEmpty() || res->parentId == newParentId || !Lookup::resource(*api, newParentId))
+        return false;
+    if (Lookup::resourceSubtree(*api, resourceId).contains(newParentId))
+        return false;
+    for (const Resource &r : api->resources)
+        if (r.parentId == newParentId && r.pathPart == res->pathPart)
+            return false;
+    return true;
+}
+
+bool moveResource(ApiDocument &doc, const QString &apiId, const QString &resourceId, const QString &newParentId)
+{
+    if (!canMoveResource(doc, apiId, resourceId, newParentId))
+        return false;
+    Api *api = Lookup::api(doc, apiId);
+    const QStringList subtree = Lookup::resourceSubtree(*api, resourceId);
+    const QHash<QString, QString> oldPaths = methodPaths(*api, subtree);
+    // The subtree goes last (parents still before their children), so it ends up as the new
+    // parent's last child.
+    QList<Resource> moved;
+    for (const Resource &r : api->resources)
+        if (subtree.contains(r.id))
+            moved << r;
+    api->resources.removeIf([&](const Resource &r) { return subtree.contains(r.id); });
+    moved.first().parentId = newParentId;
+    api->resources << moved;
+    rekeyStageSettings(*api, oldPaths);
+    return true;
+}
+
+bool canMoveMethod(const ApiDocument &doc, const QString &apiId, const QString &methodId, const QString &resourceId)
+{
+    const Api *api = Lookup::api(doc, apiId);
+    const Resource *owner = nullptr;
+    const Method *m = api ? Lookup::method(*api, methodId, &owner) : nullptr;
+    const Resource *target = api ? Lookup::resource(*api, resourceId) : nullptr;
+    if (!m || !target || owner->id == resourceId)
+        return false;
+    for (const Method &other : target->methods)
+        if (other.httpMethod == m->httpMethod)
+            return false;
+    return true;
+}
+
+bool moveMethod(ApiDocument &doc, const QString &apiId, const QString &methodId, const QString &resourceId)
+{
+    if (!canMoveMethod(doc, apiId, methodId, resourceId))
+        return false;
+    Api *api = Lookup::api(doc, apiId);
+    Resource *owner = nullptr;
+    Method *m = Lookup::method(*api, methodId, &owner);
+    const QHash<QString, QString> oldPaths{{methodId, resourcePath(*api, owner->id)}};
+    const Method copy = *m;
+    owner->methods.removeIf([&](const Method &x) { return x.id == methodId; });
+    Lookup::resource(*api, resourceId)->methods << copy;
+    rekeyStageSettings(*api, oldPaths);
+    return true;
+}
+
+bool canDuplicate(const ApiDocument &doc, const NodeRef &node)
+{
+    switch (node.kind) {
+    case Kind::Api:
+    case Kind::Route:
+    case Kind::Authorizer:
+    case Kind::Model:
+    case Kind::Stage:
+    case Kind::Function:
+    case Kind::UsagePlan:
+    case Kind::ApiKey:
+        return Lookup::exists(doc, node);
+    case Kind::Resource:
+        return canRemove(doc, node); // not the root
+    default:
+        return false;
+    }
+}
+
+namespace {
+
+// Copies resources `ids` (a subtree, parents first) with fresh resource and method ids.
+QList<Resource> copyResources(const Api &api, const QStringList &ids, QHash<QString, QString> &idMap)
+{
+    QList<Resource> out;
+    for (const Resource &r : api.resources)
+        if (ids.contains(r.id))
+            idMap.insert(r.id, newId(QStringLiteral("res")));
+    for (const Resource &r : api.resources) {
+        if (!ids.contains(r.id))
+            continue;
+        Resource c = r;
+        c.id = idMap.value(r.id);
+        c.parentId = idMap.value(r.parentId, r.parentId);
+        for (Method &m : c.methods)
+            m.id = newId(QStringLiteral("mth"));
+        out << c;
+    }
+    return out;
+}
+
+} // namespace
+
+NodeRef duplicate(ApiDocument &doc, const NodeRef &node)
+{
+    if (!canDuplicate(doc, node))
+        return {};
+    switch (node.kind) {
+    case Kind::Api: {
+        Api copy = *Lookup::api(doc, node.apiId);
+        QStringList names;
+        for (const Api &a : doc.apis)
+            names << a.name;
+        copy.id = newId(QStringLiteral("api"));
+        copy.name = uniqueName(copy.name, names);
+        QHash<QString, QString> resIds;
+        QStringList all;
+        for (const Resource &r : copy.resources)
+            all << r.id;
+        copy.resources = copyResources(copy, all, resIds);
+        QHash<QString, QString> authIds, validatorIds;
+        for (Authorizer &a : copy.authorizers) {
+            const QString fresh = newId(QStringLiteral("auth"));
+            authIds.insert(a.id, fresh);
+            a.id = fresh;
+        }
+        for (RequestValidator &v : copy.requestValidators) {
+            const QString fresh = newId(QStringLiteral("val"));
+            validatorIds.insert(v.id, fresh);
+            v.id = fresh;
+        }
+        for (ApiModel &m : copy.models)
+            m.id = newId(QStringLiteral("mdl"));
+        for (Resource &r : copy.resources)
+            for (Method &m : r.methods) {
+                m.authorizerId = authIds.value(m.authorizerId, m.authorizerId);
+                m.requestValidatorId = validatorIds.value(m.requestValidatorId, m.requestValidatorId);
+            }
+        for (Route &rt : copy.routes) {
+            rt.id = newId(QStringLiteral("rt"));
+            rt.authorizerId = authIds.value(rt.authorizerId, rt.authorizerId);
+        }
+        doc.apis << copy;
+        return NodeRef::api(copy.id);
+    }
+    case Kind::Resource: {
+        Api *api = Lookup::api(doc, node.apiId);
+        const Resource *res = Lookup::resource(*api, node.id);
+        QStringList siblings;
+        for (const Resource &r : api->resources)
+            if (r.parentId == res->parentId)
+                siblings << r.pathPart;
+        QHash<QString, QString> ids;
+        QList<Resource> copies = copyResources(*api, Lookup::resourceSubtree(*api, node.id), ids);
+        Resource &top = copies.first();
+        const QString param = pathParameterName(top.pathPart);
+        if (param.isEmpty()) {
+            top.pathPart = uniqueName(top.pathPart, siblings);
+        } else {
+            // "{petId}" -> "{petId2}" (a path part is a parameter or not as a whole).
+            QStringList names;
+            for (const QString &s : siblings)
+                names << pathParameterName(s);
+            const QString fresh = uniqueName(param, names);
+            top.pathPart = QLatin1Char('{') + fresh + (top.pathPart.endsWith(QLatin1String("+}")) ? QStringLiteral("+}") : QStringLiteral("}"));
+            for (Resource &r : copies)
+                for (Method &m : r.methods)
+                    renamePathParameterRefs(m, param, fresh);
+        }
+        const QString topId = top.id;
+        api->resources << copies;
+        return {Kind::Resource, node.apiId, topId};
+    }
+    case Kind::Route: {
+        Api *api = Lookup::api(doc, node.apiId);
+        Route copy = *Lookup::route(*api, node.id);
+        QStringList keys;
+        for (const Route &r : api->routes)
+            keys << r.routeKey;
+        copy.id = newId(QStringLiteral("rt"));
+        copy.routeKey = uniqueName(copy.routeKey, keys);
+        api->routes << copy;
+        return {Kind::Route, node.apiId, copy.id};
+    }
+    case Kind::Authorizer: {
+        Api *api = Lookup::api(doc, node.apiId);
+        Authorizer copy = *Lookup::authorizer(*api, node.id);
+        QStringList names;
+        for (const Authorizer &a : api->authorizers)
+            names << a.name;
+        copy.id = newId(QStringLiteral("auth"));
+        copy.name = uniqueName(copy.name, names);
+        api->authorizers << copy;
+        return {Kind::Authorizer, node.apiId, copy.id};
+    }
+    case Kind::Model: {
+        Api *api = Lookup::api(doc, node.apiId);
+        ApiModel copy = *Lookup::model(*api, node.id);
+        QStringList names;
+        for (const ApiModel &m : api->models)
+            names << m.name;
+        copy.id = newId(QStringLiteral("mdl"));
+        copy.name = uniqueName(copy.name, names);
+        if (copy.schema.value(QLatin1String("title")).toString() == Lookup::model(*api, node.id)->name)
+            copy.schema.insert(QStringLiteral("title"), copy.name);
+        api->models << copy;
+        return {Kind::Model, node.apiId, copy.id};
+    }
+    case Kind::Stage: {
+        Api *api = Lookup::api(doc, node.apiId);
+        Stage copy = *Lookup::stage(*api, node.id);
+        QStringList names;
+        for (const Stage &s : api->stages)
+            names << s.name;
+        copy.name = uniqueName(copy.name, names);
+        api->stages << copy;
+        return {Kind::Stage, node.apiId, copy.name};
+    }
+    case Kind::Function: {
+        LocalFunction copy = *Lookup::function(doc, node.id);
+        QStringList names;
+        for (const LocalFunction &f : doc.functions)
+            names << f.name;
+        copy.id = newId(QStringLiteral("fn"));
+        copy.name = uniqueName(copy.name, names);
+        doc.functions << copy;
+        return {Kind::Function, {}, copy.id};
+    }
+    case Kind::UsagePlan: {
+        UsagePlan copy = *Lookup::usagePlan(doc, node.id);
+        QStringList names;
+        for (const UsagePlan &p : doc.usagePlans)
+            names << p.name;
+        copy.id = newId(QStringLiteral("plan"));
+        copy.name = uniqueName(copy.name, names);
+        doc.usagePlans << copy;
+        return {Kind::UsagePlan, {}, copy.id};
+    }
+    case Kind::ApiKey: {
+        ApiKey copy = *Lookup::apiKey(doc, node.id);
+        QStringList names;
+        for (const ApiKey &k : doc.apiKeys)
+            names << k.name;
+        copy.id = newId(QStringLiteral("key"));
+        copy.name = uniqueName(copy.name, names);
+        copy.value = generateApiKeyValue(); // key values are unique in AWS
+        doc.apiKeys << copy;
+        return {Kind::ApiKey, {}, copy.id};
+    }
+    default:
+        return {};
     }
 }
 

@@ -12,6 +12,7 @@
 #include "ui/models/nodelookup.h"
 
 #include <QColor>
+#include <QMimeData>
 #include <QIcon>
 
 #include <functional>
@@ -338,9 +339,138 @@ Qt::ItemFlags ResourceTreeModel::flags(const QModelIndex &index) const
     if (!index.isValid())
         return Qt::NoItemFlags;
     Qt::ItemFlags f = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
-    if (index.column() == NameColumn && nodeFor(index)->editable)
+    const Node *n = nodeFor(index);
+    if (index.column() == NameColumn && n->editable)
         f |= Qt::ItemIsEditable;
+    // REST resources (not the root) and methods can be dragged; resources, methods (meaning
+    // their resource) and REST APIs (meaning the root) accept drops. Routes are flat: a route's
+    // path is its key, edited in place.
+    if (n->ref.kind == Kind::Method || (n->ref.kind == Kind::Resource && n->editable))
+        f |= Qt::ItemIsDragEnabled;
+    if (n->ref.kind == Kind::Resource || n->ref.kind == Kind::Method
+        || (n->ref.kind == Kind::Api && isRestApi(n->ref.apiId)))
+        f |= Qt::ItemIsDropEnabled;
     return f;
+}
+
+bool ResourceTreeModel::isRestApi(const QString &apiId) const
+{
+    const Api *api = Lookup::api(m_session->document(), apiId);
+    return api && api->type == ApiType::Rest;
+}
+
+Qt::DropActions ResourceTreeModel::supportedDragActions() const
+{
+    return Qt::MoveAction;
+}
+
+Qt::DropActions ResourceTreeModel::supportedDropActions() const
+{
+    return Qt::MoveAction;
+}
+
+QStringList ResourceTreeModel::mimeTypes() const
+{
+    return {QLatin1String(NodeMimeType)};
+}
+
+QMimeData *ResourceTreeModel::mimeData(const QModelIndexList &indexes) const
+{
+    // One line per dragged node: "<kind>\t<apiId>\t<id>".
+    QStringList lines;
+    QList<NodeRef> seen;
+    for (const QModelIndex &index : indexes) {
+        const NodeRef ref = nodeAt(index);
+        if (!ref.isValid() || seen.contains(ref) || !(flags(index) & Qt::ItemIsDragEnabled))
+            continue;
+        seen << ref;
+        lines << QString::number(int(ref.kind)) + QLatin1Char('\t') + ref.apiId + QLatin1Char('\t') + ref.id;
+    }
+    if (lines.isEmpty())
+        return nullptr;
+    auto *mime = new QMimeData;
+    mime->setData(QLatin1String(NodeMimeType), lines.join(QLatin1Char('\n')).toUtf8());
+    return mime;
+}
+
+QList<NodeRef> ResourceTreeModel::nodesFromMime(const QMimeData *data)
+{
+    QList<NodeRef> nodes;
+    if (!data || !data->hasFormat(QLatin1String(NodeMimeType)))
+        return nodes;
+    const QStringList lines = QString::fromUtf8(data->data(QLatin1String(NodeMimeType))).split(QLatin1Char('\n'));
+    for (const QString &line : lines) {
+        const QStringList parts = line.split(QLatin1Char('\t'));
+        if (parts.size() != 3)
+            continue;
+        nodes << NodeRef{Kind(parts.at(0).toInt()), parts.at(1), parts.at(2)};
+    }
+    return nodes;
+}
+
+QString ResourceTreeModel::dropTargetResource(const QModelIndex &parent) const
+{
+    const NodeRef target = nodeAt(parent);
+    const Api *api = Lookup::api(m_session->document(), target.apiId);
+    if (!api || api->type != ApiType::Rest)
+        return {};
+    switch (target.kind) {
+    case Kind::Resource:
+        return target.id;
+    case Kind::Method:
+        return Lookup::resourceOfMethod(*api, target.id);
+    case Kind::Api:
+        for (const Resource &r : api->resources)
+            if (r.parentId.isEmpty())
+                return r.id;
+        return {};
+    default:
+        return {};
+    }
+}
+
+bool ResourceTreeModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int, int,
+                                        const QModelIndex &parent) const
+{
+    if (action != Qt::MoveAction)
+        return false;
+    const QList<NodeRef> nodes = nodesFromMime(data);
+    const QString target = dropTargetResource(parent);
+    if (nodes.isEmpty() || target.isEmpty())
+        return false;
+    const ApiDocument &doc = m_session->document();
+    for (const NodeRef &n : nodes) {
+        if (n.apiId != nodeAt(parent).apiId)
+            return false;
+        const bool ok = n.kind == Kind::Resource ? Edits::canMoveResource(doc, n.apiId, n.id, target)
+                        : n.kind == Kind::Method ? Edits::canMoveMethod(doc, n.apiId, n.id, target)
+                                                 : false;
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+bool ResourceTreeModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                                     const QModelIndex &parent)
+{
+    if (!canDropMimeData(data, action, row, column, parent))
+        return false;
+    const QList<NodeRef> nodes = nodesFromMime(data);
+    const QString target = dropTargetResource(parent);
+    const QString text = nodes.size() == 1 && nodes.first().kind == Kind::Method ? tr("Move method")
+                                                                                 : tr("Move resource");
+    // One undo step for the whole drop.
+    m_session->edit(text, [nodes, target](ApiDocument &doc) {
+        for (const NodeRef &n : nodes) {
+            if (n.kind == Kind::Resource)
+                Edits::moveResource(doc, n.apiId, n.id, target);
+            else if (n.kind == Kind::Method)
+                Edits::moveMethod(doc, n.apiId, n.id, target);
+        }
+    });
+    Q_EMIT nodesMoved(nodes);
+    return true;
 }
 
 QVariant ResourceTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -376,10 +506,9 @@ bool ResourceTreeModel::setData(const QModelIndex &index, const QVariant &value,
         }, mergeKey);
         return true;
     case Kind::Resource:
+        // Renaming a path parameter renames what refers to it, in the same undo step.
         m_session->edit(tr("Rename resource"), [ref, text](ApiDocument &doc) {
-            if (Api *a = Lookup::api(doc, ref.apiId))
-                if (Resource *r = Lookup::resource(*a, ref.id))
-                    r->pathPart = text;
+            Edits::renameResource(doc, ref.apiId, ref.id, text);
         }, mergeKey);
         return true;
     case Kind::Route:

@@ -40,11 +40,28 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
+    // Drag and drop moves REST resources (with their subtree) and methods, as one undo step.
+    static constexpr const char *NodeMimeType = "application/x-apigw-studio-nodes";
+    Qt::DropActions supportedDragActions() const override;
+    Qt::DropActions supportedDropActions() const override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                         const QModelIndex &parent) const override;
+    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                      const QModelIndex &parent) override;
+    static QList<NodeRef> nodesFromMime(const QMimeData *data);
+
     NodeRef nodeAt(const QModelIndex &index) const;
     QModelIndex indexOf(const NodeRef &node, int column = NameColumn) const;
 
+Q_SIGNALS:
+    void nodesMoved(const QList<Gw::Ui::NodeRef> &nodes); // after a drop's undo command ran
+
 private:
     struct Node;
+    bool isRestApi(const QString &apiId) const;
+    QString dropTargetResource(const QModelIndex &parent) const; // resource id, or ""
     void rebuild();
     std::unique_ptr<Node> buildTree(const Model::ApiDocument &doc) const;
     Node *nodeFor(const QModelIndex &index) const;
