@@ -60,6 +60,11 @@ bool RuntimeController::start()
     // A wrk run against the runtime must not freeze the window that shows it (issue: the event
     // loop stalled for seconds on two cores without this).
     options.workerNice = 5;
+    // Every call, from the console or from curl, goes to the SQLite history the History tab reads.
+    if (m_settings) {
+        options.traceDbPath = m_settings->historyPath();
+        options.traceRetention = m_settings->historyRetainCount();
+    }
     if (!m_session->filePath().isEmpty())
         options.projectDir = QFileInfo(m_session->filePath()).absolutePath();
     else
@@ -67,6 +72,14 @@ bool RuntimeController::start()
 
     QString error;
     bool ok = m_host->start(m_session->snapshot(), options, &error);
+    QString historyError;
+    if (!ok && !options.traceDbPath.isEmpty()) {
+        // An unreadable or locked history file must not keep the API from being served.
+        historyError = error;
+        options.traceDbPath.clear();
+        error.clear();
+        ok = m_host->start(m_session->snapshot(), options, &error);
+    }
     if (!ok && options.port != 0) {
         // The preferred port is busy (another tool, a second studio): any free port will do.
         const QString firstError = error;
@@ -81,6 +94,8 @@ bool RuntimeController::start()
     Q_EMIT stateChanged();
     if (!ok)
         Q_EMIT errorOccurred(error);
+    else if (!historyError.isEmpty() && !m_host->traceStore())
+        Q_EMIT errorOccurred(tr("Serving without the call history: %1").arg(historyError));
     return ok;
 }
 

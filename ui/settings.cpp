@@ -1,6 +1,8 @@
 // Typed access to the user's settings.
 #include "ui/settings.h"
 
+#include "runtime/trace/tracestore.h"
+
 #include <QFileInfo>
 
 namespace Gw::Ui {
@@ -11,6 +13,9 @@ const char RuntimePortKey[] = "runtime/port";
 const char GeometryKey[] = "mainWindow/geometry";
 const char StateKey[] = "mainWindow/state";
 const char ThemeKey[] = "appearance/theme";
+const char HistoryPathKey[] = "history/path";
+const char HistoryRetainCountKey[] = "history/retainCount";
+const char HistoryRetainDaysKey[] = "history/retainDays";
 } // namespace
 
 Settings::Settings()
@@ -66,6 +71,34 @@ quint16 Settings::runtimePort() const
 void Settings::setRuntimePort(quint16 port)
 {
     m_settings->setValue(QLatin1String(RuntimePortKey), port);
+}
+
+QString Settings::historyPath() const
+{
+    if (!m_settings->contains(QLatin1String(HistoryPathKey)))
+        return Runtime::TraceStore::defaultPath(); // the same store `apigw-studio serve` keeps
+    return m_settings->value(QLatin1String(HistoryPathKey)).toString();
+}
+
+void Settings::setHistoryPath(const QString &path)
+{
+    m_settings->setValue(QLatin1String(HistoryPathKey), path);
+}
+
+int Settings::historyRetainCount() const
+{
+    return qMax(0, m_settings->value(QLatin1String(HistoryRetainCountKey), DefaultHistoryRetainCount).toInt());
+}
+
+int Settings::historyRetainDays() const
+{
+    return qMax(0, m_settings->value(QLatin1String(HistoryRetainDaysKey), 0).toInt());
+}
+
+void Settings::setHistoryRetention(int count, int days)
+{
+    m_settings->setValue(QLatin1String(HistoryRetainCountKey), qMax(0, count));
+    m_settings->setValue(QLatin1String(HistoryRetainDaysKey), qMax(0, days));
 }
 
 Settings::Theme Settings::theme() const

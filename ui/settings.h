@@ -32,6 +32,15 @@ public:
     quint16 runtimePort() const;
     void setRuntimePort(quint16 port);
 
+    // The SQLite history the studio's runtime keeps (by default the one `serve` keeps);
+    // empty: in-memory traces only. Retention: newest `count` calls (0: no limit), `days` (0: any).
+    static constexpr int DefaultHistoryRetainCount = 100000;
+    QString historyPath() const;
+    void setHistoryPath(const QString &path);
+    int historyRetainCount() const;
+    int historyRetainDays() const;
+    void setHistoryRetention(int count, int days);
+
     // The colour theme: follow the system, or always light / dark.
     enum class Theme { System, Light, Dark };
     Theme theme() const;

@@ -2,11 +2,14 @@
 // computes endpoint URLs (REST /{stage}), and stops.
 #include "model/documentsession.h"
 #include "runtime/runtimehost.h"
+#include "runtime/trace/tracestore.h"
 #include "ui/runtimecontroller.h"
 #include "ui/settings.h"
 
 #include <QAction>
 #include <QFileInfo>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -55,6 +58,67 @@ private Q_SLOTS:
         controller.stop();
         QVERIFY(!controller.isRunning());
         QVERIFY(controller.startAction()->isEnabled());
+    }
+
+    void callsGoToTheConfiguredHistory()
+    {
+        QTemporaryDir dir;
+        Ui::Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+        settings.setRuntimePort(0);
+        const QString historyFile = dir.filePath(QStringLiteral("history.sqlite"));
+        settings.setHistoryPath(historyFile);
+        settings.setHistoryRetention(50, 0);
+        QCOMPARE(settings.historyRetainCount(), 50);
+
+        Model::DocumentSession session;
+        QVERIFY(!Model::hasErrors(session.open(QStringLiteral(GW_SOURCE_DIR "/resources/samples/petstore-rest.apigw.json"))));
+        Runtime::RuntimeHost host;
+        Ui::RuntimeController controller(&session, &host, &settings);
+        QVERIFY2(controller.start(), qPrintable(controller.lastError()));
+        QVERIFY(host.traceStore());
+
+        QNetworkAccessManager network;
+        QUrl url = controller.endpointFor(QStringLiteral("api_petstore"));
+        url.setPath(url.path() + QStringLiteral("/no-such-resource"));
+        QNetworkReply *reply = network.get(QNetworkRequest(url));
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 403);
+        reply->deleteLater();
+        host.traceStore()->flush();
+        controller.stop();
+
+        QString error;
+        const QList<Runtime::TracePtr> stored = Runtime::TraceStore::read(historyFile, {}, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(stored.size(), 1);
+        QVERIFY(stored.constFirst()->path.endsWith(QLatin1String("/no-such-resource")));
+    }
+
+    void anUnusableHistoryDoesNotStopServing()
+    {
+        QTemporaryDir dir;
+        Ui::Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+        settings.setRuntimePort(0);
+        settings.setHistoryPath(dir.path()); // a directory cannot be an SQLite file
+
+        Model::DocumentSession session;
+        QVERIFY(!Model::hasErrors(session.open(QStringLiteral(GW_SOURCE_DIR "/resources/samples/petstore-rest.apigw.json"))));
+        Runtime::RuntimeHost host;
+        Ui::RuntimeController controller(&session, &host, &settings);
+        QSignalSpy errors(&controller, &Ui::RuntimeController::errorOccurred);
+        QVERIFY2(controller.start(), qPrintable(controller.lastError()));
+        QVERIFY(controller.isRunning());
+        QVERIFY(!host.traceStore());
+        QCOMPARE(errors.count(), 1);
+        QVERIFY(errors.constFirst().constFirst().toString().contains(QLatin1String("history")));
+        controller.stop();
+
+        settings.setHistoryPath(QString()); // off on purpose: no store, no error
+        errors.clear();
+        QVERIFY(controller.start());
+        QVERIFY(!host.traceStore());
+        QCOMPARE(errors.count(), 0);
+        controller.stop();
     }
 
     void recentFilesAreTypedAndBounded()

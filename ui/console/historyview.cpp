@@ -9,6 +9,7 @@
 #include "runtime/trace/tracering.h"
 #include "ui/console/callreplayer.h"
 #include "ui/console/historymodel.h"
+#include "ui/settings.h"
 #include "ui/console/tracepane.h"
 
 #include <QCheckBox>
@@ -30,7 +31,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSaveFile>
-#include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
@@ -88,9 +88,9 @@ HistoryView::HistoryView(Runtime::RuntimeHost *host, QWidget *parent)
     m_thread->setObjectName(QStringLiteral("history-query"));
     m_thread->start();
 
-    QSettings settings;
-    m_retainCount = settings.value(QStringLiteral("history/retainCount"), 100000).toInt();
-    m_retainDays = settings.value(QStringLiteral("history/retainDays"), 0).toInt();
+    const Settings settings;
+    m_retainCount = settings.historyRetainCount();
+    m_retainDays = settings.historyRetainDays();
 
     m_statusClass = new QComboBox;
     m_statusClass->setObjectName(QStringLiteral("historyStatusClass"));
@@ -560,9 +560,7 @@ void HistoryView::setRetention(int count, int days)
 {
     m_retainCount = count;
     m_retainDays = days;
-    QSettings settings;
-    settings.setValue(QStringLiteral("history/retainCount"), count);
-    settings.setValue(QStringLiteral("history/retainDays"), days);
+    Settings().setHistoryRetention(count, days);
     applyRetention();
     refresh();
 }
