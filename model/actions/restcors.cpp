@@ -21,6 +21,7 @@ bool enableRestCors(ApiDocument &doc, const QString &apiId, const QString &resou
         if (m.httpMethod != QLatin1String("OPTIONS"))
             verbs << m.httpMethod;
     verbs << QStringLiteral("OPTIONS");
+    verbs.sort(); // as the AWS console lists them: 'GET,OPTIONS,POST'
 
     Method *options = nullptr;
     for (Method &m : resource->methods)

@@ -40,7 +40,7 @@ private Q_SLOTS:
                                             {"Access-Control-Request-Method", "POST"}}));
         QCOMPARE(preflight.response.status, 200);
         QCOMPARE(preflight.response.header("Access-Control-Allow-Origin"), QByteArray("https://app.example.com"));
-        QCOMPARE(preflight.response.header("Access-Control-Allow-Methods"), QByteArray("GET,POST,OPTIONS"));
+        QCOMPARE(preflight.response.header("Access-Control-Allow-Methods"), QByteArray("GET,OPTIONS,POST"));
         QVERIFY(preflight.response.header("Access-Control-Allow-Headers").contains("Authorization"));
 
         const InvokeResult get = Gateway::invoke(doc, {}, {}, HttpRequest::make("GET", "/dev/pets"));

@@ -38,11 +38,8 @@ void ConsoleDock::openInComposer(const Runtime::TracePtr &trace)
     if (!trace)
         return;
     const ReplayRequest r = Replay::fromTrace(*trace, m_controller->host()->endpoints());
-    m_console->setMethod(r.method);
-    m_console->setUrl(r.url.toString());
-    for (const auto &h : r.headers)
-        m_console->setHeader(QString::fromLatin1(h.first), QString::fromUtf8(h.second));
-    m_console->setBody(QString::fromUtf8(r.body));
+    // Replaces the composer's headers and keeps binary bodies byte for byte.
+    m_console->openRequest(r.method, r.url.toString(), r.headers, r.body);
     showComposer();
 }
 
