@@ -57,9 +57,7 @@ bool RuntimeController::start()
     Runtime::RuntimeOptions options;
     options.port = m_settings ? m_settings->runtimePort() : Settings::DefaultRuntimePort;
     options.stage = m_stage;
-    // A wrk run against the runtime must not freeze the window that shows it (issue: the event
-    // loop stalled for seconds on two cores without this).
-    options.workerNice = 5;
+    options.workerNice = WorkerNice;
     // Every call, from the console or from curl, goes to the SQLite history the History tab reads.
     if (m_settings) {
         options.traceDbPath = m_settings->historyPath();

@@ -22,6 +22,10 @@ class RuntimeController : public QObject
 {
     Q_OBJECT
 public:
+    // Niceness of the runtime's worker threads in the studio: a wrk run against the runtime must
+    // not freeze the window that shows it (measured by tests/bench/gui-stall.sh).
+    static constexpr int WorkerNice = 5;
+
     RuntimeController(Model::DocumentSession *session, Runtime::RuntimeHost *host, Settings *settings,
                       QObject *parent = nullptr);
 

@@ -15,8 +15,6 @@
 
 #include <chrono>
 
-#include <pthread.h>
-#include <sched.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -218,10 +216,6 @@ void TraceStore::writerLoop()
     // core from the workers. At nice 19 it writes what idle time allows; the bounded queue drops
     // (and counts) the rest under sustained load.
     setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), 19);
-    // SCHED_IDLE where the kernel allows it: runs only on an otherwise idle core and yields it at
-    // once, where nice 19 still took slices between a Lambda call's many short wake-ups.
-    sched_param idle{};
-    pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle);
     const QString name = QStringLiteral("tracestore-writer-") + QUuid::createUuid().toString();
     {
         QString error;

@@ -15,6 +15,7 @@
 #include "ui/console/consoledock.h"
 #include "ui/console/historymodel.h"
 #include "ui/console/historyview.h"
+#include "ui/runtimecontroller.h"
 #include "ui/mainwindow.h"
 #include "ui/runtimedock.h"
 
@@ -163,6 +164,7 @@ int main(int argc, char **argv)
     QTemporaryDir dir;
     Runtime::RuntimeOptions options;
     options.projectDir = QFileInfo(parser.value(projectOption)).absolutePath();
+    options.workerNice = Ui::RuntimeController::WorkerNice; // as the studio serves
     if (!parser.isSet(noStoreOption))
         options.traceDbPath = dir.filePath(QStringLiteral("history.sqlite"));
     QString error;
