@@ -12,6 +12,7 @@
 #include "ui/console/authpanel.h"
 #include "ui/console/bodyeditor.h"
 #include "ui/console/curlcommand.h"
+#include "ui/console/requestparams.h"
 #include "ui/console/responseview.h"
 #include "ui/console/tracepane.h"
 #include "runtime/trace/executionlog.h"
@@ -60,6 +61,52 @@ QTableWidget *makeTable(const QStringList &headers, QWidget *parent)
     table->setAlternatingRowColors(true);
     table->setWordWrap(false);
     return table;
+}
+
+// Always one blank row at the bottom of a name/value table to type a new entry into.
+void ensureBlankLastRow(QTableWidget *table)
+{
+    const int rows = table->rowCount();
+    auto isBlank = [table](int row) {
+        for (int c = 0; c < 2; ++c)
+            if (table->item(row, c) && !table->item(row, c)->text().isEmpty())
+                return false;
+        return true;
+    };
+    if (rows == 0 || !isBlank(rows - 1)) {
+        const QSignalBlocker block(table);
+        table->insertRow(rows);
+    }
+}
+
+RequestParams::Pairs tablePairs(const QTableWidget *table)
+{
+    RequestParams::Pairs out;
+    for (int row = 0; row < table->rowCount(); ++row) {
+        const QTableWidgetItem *name = table->item(row, 0);
+        const QTableWidgetItem *value = table->item(row, 1);
+        if (name && !name->text().isEmpty())
+            out.append({name->text(), value ? value->text() : QString()});
+    }
+    return out;
+}
+
+// The path parameter table's values by parameter name (the name column shows "proxy+").
+RequestParams::Pairs pathValues(const QTableWidget *table)
+{
+    RequestParams::Pairs out;
+    for (int row = 0; row < table->rowCount(); ++row) {
+        const QTableWidgetItem *name = table->item(row, 0);
+        const QTableWidgetItem *value = table->item(row, 1);
+        if (name)
+            out.append({name->data(Qt::UserRole).toString(), value ? value->text() : QString()});
+    }
+    return out;
+}
+
+bool isRootStage(const QString &stage)
+{
+    return stage.isEmpty() || stage == QLatin1String("$default");
 }
 
 QColor statusColor(int status)
@@ -145,8 +192,13 @@ RequestConsole::RequestConsole(RuntimeController *controller, QWidget *parent)
         if (ok && !name.trimmed().isEmpty())
             saveRequest(name.trimmed());
     });
+    m_stage = new QComboBox;
+    m_stage->setObjectName(QStringLiteral("consoleStage"));
+    connect(m_stage, &QComboBox::currentIndexChanged, this, &RequestConsole::onStageChosen);
     auto *toolLine = new QHBoxLayout;
     toolLine->setSpacing(4);
+    toolLine->addWidget(new QLabel(tr("Stage")));
+    toolLine->addWidget(m_stage);
     toolLine->addWidget(new QLabel(tr("Env")));
     toolLine->addWidget(m_environment);
     toolLine->addWidget(new QLabel(tr("Saved")));
@@ -164,8 +216,27 @@ RequestConsole::RequestConsole(RuntimeController *controller, QWidget *parent)
     ensureEmptyHeaderRow();
     m_body = new BodyEditor;
     m_body->setObjectName(QStringLiteral("consoleBodyEditor"));
+    // Params: the route's path parameters and the query, both written into the URL.
+    m_pathParams = makeTable({tr("Path parameter"), tr("Value")}, this);
+    m_pathParams->setObjectName(QStringLiteral("consolePathParams"));
+    m_pathParams->horizontalHeader()->resizeSection(0, 160);
+    connect(m_pathParams, &QTableWidget::cellChanged, this, &RequestConsole::onPathParamsEdited);
+    m_queryParams = makeTable({tr("Query parameter"), tr("Value")}, this);
+    m_queryParams->setObjectName(QStringLiteral("consoleQueryParams"));
+    m_queryParams->horizontalHeader()->resizeSection(0, 160);
+    connect(m_queryParams, &QTableWidget::cellChanged, this, &RequestConsole::onQueryParamsEdited);
+    ensureBlankLastRow(m_queryParams);
+    connect(m_url, &QLineEdit::textChanged, this, &RequestConsole::onUrlEdited);
+    auto *paramsPage = new QWidget;
+    auto *paramsLayout = new QVBoxLayout(paramsPage);
+    paramsLayout->setContentsMargins(0, 4, 0, 0);
+    paramsLayout->addWidget(new QLabel(tr("Path parameters")));
+    paramsLayout->addWidget(m_pathParams, 1);
+    paramsLayout->addWidget(new QLabel(tr("Query parameters")));
+    paramsLayout->addWidget(m_queryParams, 2);
     auto *requestTabs = new QTabWidget;
     requestTabs->setDocumentMode(true);
+    requestTabs->addTab(paramsPage, tr("Params"));
     requestTabs->addTab(m_body, tr("Body"));
     requestTabs->addTab(m_headers, tr("Headers"));
     m_auth = new AuthPanel(m_controller->session(), this);
@@ -241,6 +312,7 @@ RequestConsole::RequestConsole(RuntimeController *controller, QWidget *parent)
     connect(m_controller->host(), &Runtime::RuntimeHost::traceRecorded, this,
             &RequestConsole::onTraceRecorded);
     connect(m_controller, &RuntimeController::stateChanged, this, &RequestConsole::refreshPrefill);
+    connect(m_controller, &RuntimeController::stateChanged, this, &RequestConsole::updateStageToolTip);
     connect(m_controller->session(), &DocumentSession::documentChanged, this, &RequestConsole::refreshPrefill);
     connect(m_controller->session(), &DocumentSession::filePathChanged, this, [this](const QString &path) {
         setWorkspacePath(ConsoleWorkspace::pathFor(path));
@@ -330,18 +402,7 @@ void RequestConsole::openRequest(const QString &method, const QString &url,
 
 void RequestConsole::ensureEmptyHeaderRow()
 {
-    // Always one blank row at the bottom to type a new header into.
-    const int rows = m_headers->rowCount();
-    auto isBlank = [this](int row) {
-        for (int c = 0; c < 2; ++c)
-            if (m_headers->item(row, c) && !m_headers->item(row, c)->text().isEmpty())
-                return false;
-        return true;
-    };
-    if (rows == 0 || !isBlank(rows - 1)) {
-        const QSignalBlocker block(m_headers);
-        m_headers->insertRow(rows);
-    }
+    ensureBlankLastRow(m_headers);
 }
 
 void RequestConsole::setTarget(const NodeRef &node)
@@ -352,15 +413,24 @@ void RequestConsole::setTarget(const NodeRef &node)
     if (label.isEmpty())
         return; // keep the current request for anything but a method or route
     m_prefilledUrl.clear();
+    {
+        // Another route: its own query (refreshPrefill writes the URL without one).
+        const QSignalBlocker block(m_queryParams);
+        m_queryParams->setRowCount(0);
+    }
+    ensureBlankLastRow(m_queryParams);
     refreshPrefill();
 }
 
 void RequestConsole::refreshPrefill()
 {
+    const ApiDocument &doc = m_controller->session()->document();
+    // The stage list follows the design even while the URL is the user's own.
+    if (const Api *targetApi = Lookup::api(doc, m_target.apiId))
+        refreshStages(*targetApi);
     // Follow the selection (and the runtime's port) as long as the user has not edited the URL.
     if (!m_prefilledUrl.isEmpty() && url() != m_prefilledUrl)
         return;
-    const ApiDocument &doc = m_controller->session()->document();
     const QString label = Lookup::operationLabel(doc, m_target);
     if (label.isEmpty())
         return;
@@ -378,16 +448,179 @@ void RequestConsole::refreshPrefill()
         if (verb == QLatin1String("ANY"))
             verb = QStringLiteral("GET");
     }
-    // A greedy {proxy+} is not a literal; leave other {params} for the user to fill in.
-    path.replace(QRegularExpression(QStringLiteral("\\{[^}/]+\\+\\}")), QString());
-    QUrl base = m_controller->endpointFor(api->id);
-    QString basePath = base.path();
-    if (basePath.endsWith(QLatin1Char('/')))
-        basePath.chop(1);
-    QString full = base.toString(QUrl::RemovePath) + basePath + path;
+    if (path != m_pathTemplate) {
+        m_pathTemplate = path;
+        rebuildPathParamRows();
+    }
+    // {params} take the Params tab's values (unfilled ones stay visible as {name}).
+    const QString full = RequestParams::withQuery(
+        stageBase() + RequestParams::fillPath(path, pathValues(m_pathParams)), tablePairs(m_queryParams));
     setMethod(verb);
     m_url->setText(full);
     m_prefilledUrl = full;
+    m_stageInUrl = stage();
+}
+
+QString RequestConsole::stageBase() const
+{
+    const Api *api = Lookup::api(m_controller->session()->document(), m_target.apiId);
+    if (!api)
+        return {};
+    const QUrl endpoint = m_controller->endpointFor(api->id);
+    if (endpoint.isEmpty())
+        return {};
+    // REST always has the /{stage} prefix; HTTP and WebSocket only for a named stage.
+    const QString s = stage();
+    const bool prefixed = api->type == ApiType::Rest || !isRootStage(s);
+    return endpoint.toString(QUrl::RemovePath) + (prefixed && !s.isEmpty() ? QLatin1Char('/') + s : QString());
+}
+
+void RequestConsole::rebuildPathParamRows()
+{
+    // Values typed for a name survive a change of route that has the same parameter.
+    const RequestParams::Pairs previous = tablePairs(m_pathParams);
+    const QSignalBlocker block(m_pathParams);
+    m_pathParams->setRowCount(0);
+    for (const RequestParams::PathParam &p : RequestParams::pathParameters(m_pathTemplate)) {
+        const int row = m_pathParams->rowCount();
+        m_pathParams->insertRow(row);
+        auto *name = new QTableWidgetItem(p.greedy ? p.name + QLatin1Char('+') : p.name);
+        name->setData(Qt::UserRole, p.name);
+        name->setFlags(name->flags() & ~Qt::ItemIsEditable); // the route's, renamed in the designer
+        name->setToolTip(p.greedy ? tr("Greedy: may hold several segments (slashes are kept)") : QString());
+        m_pathParams->setItem(row, 0, name);
+        QString value;
+        for (const auto &v : previous)
+            if (v.first == name->text())
+                value = v.second;
+        m_pathParams->setItem(row, 1, new QTableWidgetItem(value));
+    }
+}
+
+void RequestConsole::onPathParamsEdited()
+{
+    if (m_pathTemplate.isEmpty() && m_pathParams->rowCount() == 0)
+        return;
+    const RequestParams::Pairs values = pathValues(m_pathParams);
+    // The path is rebuilt from the route (an explicit, route-based edit); the query is kept as typed.
+    const QString current = url();
+    const qsizetype q = current.indexOf(QLatin1Char('?'));
+    const QString full = stageBase() + RequestParams::fillPath(m_pathTemplate, values)
+                         + (q < 0 ? QString() : current.mid(q));
+    m_url->setText(full);
+    m_prefilledUrl = full; // keeps following the runtime's port
+    m_stageInUrl = stage();
+}
+
+void RequestConsole::onQueryParamsEdited()
+{
+    ensureBlankLastRow(m_queryParams);
+    const bool following = !m_prefilledUrl.isEmpty() && url() == m_prefilledUrl;
+    const QString full = RequestParams::withQuery(url(), tablePairs(m_queryParams));
+    m_syncingUrl = true; // the table is the source here: no refill from the URL it writes
+    m_url->setText(full);
+    m_syncingUrl = false;
+    if (following)
+        m_prefilledUrl = full;
+}
+
+void RequestConsole::onUrlEdited()
+{
+    if (m_syncingUrl)
+        return;
+    // The URL is the source (typed, pasted, opened): the query table shows its query.
+    {
+        const QSignalBlocker block(m_queryParams);
+        m_queryParams->setRowCount(0);
+        for (const auto &p : RequestParams::queryPairs(url())) {
+            const int row = m_queryParams->rowCount();
+            m_queryParams->insertRow(row);
+            m_queryParams->setItem(row, 0, new QTableWidgetItem(p.first));
+            m_queryParams->setItem(row, 1, new QTableWidgetItem(p.second));
+        }
+    }
+    ensureBlankLastRow(m_queryParams);
+    // A URL of another listed stage (typed or pasted) moves the selector with it.
+    const QString text = url();
+    const qsizetype scheme = text.indexOf(QLatin1String("://"));
+    if (scheme < 0)
+        return;
+    const qsizetype slash = text.indexOf(QLatin1Char('/'), scheme + 3);
+    const QString first = slash < 0 ? QString() : text.mid(slash + 1).section(QRegularExpression(QStringLiteral("[/?#]")), 0, 0);
+    int index = m_stage->findText(first);
+    if (index < 0)
+        index = m_stage->findText(QStringLiteral("$default"));
+    if (index >= 0 && index != m_stage->currentIndex()) {
+        const QSignalBlocker block(m_stage);
+        m_stage->setCurrentIndex(index);
+        updateStageToolTip();
+    }
+    if (index >= 0)
+        m_stageInUrl = m_stage->itemText(index);
+}
+
+void RequestConsole::refreshStages(const Api &api)
+{
+    QStringList names;
+    for (const Stage &s : api.stages)
+        names << s.name;
+    if (names.isEmpty()) // where the runtime serves an API without stages
+        names << (api.type == ApiType::Rest ? QStringLiteral("dev") : QStringLiteral("$default"));
+    QStringList shown;
+    for (int i = 0; i < m_stage->count(); ++i)
+        shown << m_stage->itemText(i);
+    if (shown != names) {
+        const QString keep = stage();
+        const QSignalBlocker block(m_stage);
+        m_stage->clear();
+        m_stage->addItems(names);
+        int index = m_stage->findText(keep);
+        if (index < 0)
+            index = m_stage->findText(m_controller->servedStage(api.id));
+        m_stage->setCurrentIndex(index < 0 ? 0 : index);
+    }
+    updateStageToolTip();
+}
+
+void RequestConsole::setStage(const QString &name)
+{
+    const int index = m_stage->findText(name);
+    if (index >= 0)
+        m_stage->setCurrentIndex(index); // onStageChosen rewrites the URL
+}
+
+QString RequestConsole::stage() const
+{
+    return m_stage->currentText();
+}
+
+void RequestConsole::onStageChosen()
+{
+    const bool following = !m_prefilledUrl.isEmpty() && url() == m_prefilledUrl;
+    const QString rewritten = RequestParams::withStage(url(), m_stageInUrl, stage());
+    if (rewritten == url() && m_stageInUrl != stage() && !isRootStage(m_stageInUrl) && !url().isEmpty())
+        m_status->setText(tr("The URL does not start with /%1: its stage was left as typed.").arg(m_stageInUrl.toHtmlEscaped()));
+    m_stageInUrl = stage();
+    m_syncingUrl = true; // the query is unchanged
+    m_url->setText(rewritten);
+    m_syncingUrl = false;
+    if (following)
+        m_prefilledUrl = rewritten;
+    updateStageToolTip();
+}
+
+void RequestConsole::updateStageToolTip()
+{
+    // The studio's runtime serves every stage of each API at once (RuntimeOptions::stage is left
+    // empty), so choosing a stage only retargets the URL; what remains to say is whether anything
+    // serves it right now.
+    const QString s = stage();
+    if (s.isEmpty())
+        m_stage->setToolTip(tr("The stage the URL targets"));
+    else if (!m_controller->isRunning())
+        m_stage->setToolTip(tr("Stage %1 — the runtime is stopped: start it (F5) to serve this stage.").arg(s));
+    else
+        m_stage->setToolTip(tr("Stage %1 — served by the running runtime (every stage is served at once).").arg(s));
 }
 
 void RequestConsole::send()

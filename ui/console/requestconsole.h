@@ -23,6 +23,10 @@ class QPushButton;
 class QTabWidget;
 class QTableWidget;
 
+namespace Gw::Model {
+struct Api;
+}
+
 namespace Gw::Ui {
 
 class AuthPanel;
@@ -46,8 +50,13 @@ public:
 
     void setMethod(const QString &method);
     QString method() const;
+    // Sets the URL line; the query table follows its query.
     void setUrl(const QString &url);
     QString url() const;
+    // The stage the URL targets (the "consoleStage" selector): switching rewrites the URL's
+    // stage segment. "$default" is an HTTP API's root stage.
+    void setStage(const QString &stage);
+    QString stage() const;
     void setHeader(const QString &name, const QString &value);
     // Sets a JSON body (the body editor switches to JSON); bodyEditor() has the other kinds.
     void setBody(const QString &body);
@@ -120,6 +129,16 @@ private:
     void refreshWorkspaceWidgets();
     void onVariablesEdited();
     void ensureEmptyHeaderRow();
+    // Params tab: the route's path parameters and the URL's query, kept in step with the URL.
+    void rebuildPathParamRows();
+    void onPathParamsEdited();
+    void onQueryParamsEdited();
+    void onUrlEdited();
+    void refreshStages(const Model::Api &api);
+    void onStageChosen();
+    void updateStageToolTip();
+    // scheme://host:port plus the selected stage's segment, for the target's API.
+    QString stageBase() const;
 
     RuntimeController *m_controller;
     QNetworkAccessManager *m_network;
@@ -128,6 +147,9 @@ private:
     QPushButton *m_send;
     QPushButton *m_cancel;
     QTableWidget *m_headers;
+    QTableWidget *m_pathParams;
+    QTableWidget *m_queryParams;
+    QComboBox *m_stage;
     BodyEditor *m_body;
     AuthPanel *m_auth;
     QLabel *m_status;
@@ -142,6 +164,9 @@ private:
 
     NodeRef m_target;
     QString m_prefilledUrl;
+    QString m_pathTemplate;  // the target route's path, {params} unfilled
+    QString m_stageInUrl;    // the stage the URL was last written for
+    bool m_syncingUrl = false; // the URL is being written from the Params tab: no refill
     QPointer<QNetworkReply> m_reply;
     QElapsedTimer m_elapsed;
     int m_lastStatus = 0;
