@@ -81,9 +81,24 @@ for conns in 1 50; do
     printf '%-26s %5s %10s %8s %8s %7s | %10s %8s %6s\n' "$name" "$conns" "$RPS" "$P50" "$P99" "$BAD" "$NG_RPS" "$NG_P99" "$ratio"
   done
 done
+# The same warm Python routes with the SQLite history off: what the Lambda path itself sustains,
+# without the history writer sharing the two cores.
+"$BUILD/app/apigw-studio" serve tests/bench/bench.apigw.json --port $((REST_PORT + 10)) --quiet \
+  --no-history >"$TMP/serve-nohist.log" 2>&1 & PIDS+=($!)
+until curl -fs -o /dev/null "http://127.0.0.1:$((REST_PORT + 10))/bench/mock"; do sleep 0.01; done
+curl -fs -o /dev/null "http://127.0.0.1:$((REST_PORT + 10))/bench/py"
+curl -fs -o /dev/null "http://127.0.0.1:$((HTTP_PORT + 10))/py"
+for scenario in "Lambda Python (REST), no history|http://127.0.0.1:$((REST_PORT + 10))/bench/py" \
+                "Lambda Python (HTTP v2), no hist.|http://127.0.0.1:$((HTTP_PORT + 10))/py"; do
+  name=${scenario%%|*}; url=${scenario#*|}
+  read -r RPS P50 P99 BAD < <(measure "$url" 50)
+  ratio=$(awk -v a="$RPS" -v b="$NG_RPS" 'BEGIN { if (b > 0) printf "%.2f", a/b; else print "-" }')
+  printf '%-26s %5s %10s %8s %8s %7s | %10s %8s %6s\n' "$name" 50 "$RPS" "$P50" "$P99" "$BAD" "$NG_RPS" "$NG_P99" "$ratio"
+done
 NGINX_WORKER=$(pgrep -P "$NGINX_MASTER" | head -1 || true)
 printf '\nstartup to first answer: %s ms\n' "$STARTUP"
-printf 'Lambda cold start (first call, incl. process start): Python %s ms, Node %s ms\n' "$COLD_PY" "$COLD_NODE"
+printf 'Lambda cold start (first call, incl. process start): Python %s ms, Node %s ms (python3 is %s)\n' \
+  "$COLD_PY" "$COLD_NODE" "$(command -v python3)"
 printf 'peak RSS: apigw-studio %s MB (incl. function processes: no), nginx worker %s MB\n' \
   "$(rss_mb "$APP")" "$( [ -n "$NGINX_WORKER" ] && rss_mb "$NGINX_WORKER" || echo '?')"
 kill -TERM "$APP"; wait "$APP" 2>/dev/null || true  # graceful stop flushes the trace store
