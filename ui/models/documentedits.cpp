@@ -503,6 +503,24 @@ QList<Resource> copyResources(const Api &api, const QStringList &ids, QHash<QStr
 
 } // namespace
 
+namespace {
+// Appends a copy of `original` to `list` with a name (or route key) no sibling has and, for
+// nodes with ids, a fresh id; returns the copy.
+template<typename Node>
+Node &appendCopy(QList<Node> &list, const Node &original, QString Node::*name, const QString &idPrefix)
+{
+    QStringList names;
+    for (const Node &n : list)
+        names << n.*name;
+    Node copy = original;
+    if constexpr (requires { copy.id; })
+        copy.id = newId(idPrefix);
+    copy.*name = uniqueName(copy.*name, names);
+    list << copy;
+    return list.last();
+}
+} // namespace
+
 NodeRef duplicate(ApiDocument &doc, const NodeRef &node)
 {
     if (!canDuplicate(doc, node))
@@ -575,78 +593,42 @@ NodeRef duplicate(ApiDocument &doc, const NodeRef &node)
     }
     case Kind::Route: {
         Api *api = Lookup::api(doc, node.apiId);
-        Route copy = *Lookup::route(*api, node.id);
-        QStringList keys;
-        for (const Route &r : api->routes)
-            keys << r.routeKey;
-        copy.id = newId(QStringLiteral("rt"));
-        copy.routeKey = uniqueName(copy.routeKey, keys);
-        api->routes << copy;
-        return {Kind::Route, node.apiId, copy.id};
+        const Route original = *Lookup::route(*api, node.id);
+        return {Kind::Route, node.apiId,
+                appendCopy(api->routes, original, &Route::routeKey, QStringLiteral("rt")).id};
     }
     case Kind::Authorizer: {
         Api *api = Lookup::api(doc, node.apiId);
-        Authorizer copy = *Lookup::authorizer(*api, node.id);
-        QStringList names;
-        for (const Authorizer &a : api->authorizers)
-            names << a.name;
-        copy.id = newId(QStringLiteral("auth"));
-        copy.name = uniqueName(copy.name, names);
-        api->authorizers << copy;
-        return {Kind::Authorizer, node.apiId, copy.id};
+        const Authorizer original = *Lookup::authorizer(*api, node.id);
+        return {Kind::Authorizer, node.apiId,
+                appendCopy(api->authorizers, original, &Authorizer::name, QStringLiteral("auth")).id};
     }
     case Kind::Model: {
         Api *api = Lookup::api(doc, node.apiId);
-        ApiModel copy = *Lookup::model(*api, node.id);
-        QStringList names;
-        for (const ApiModel &m : api->models)
-            names << m.name;
-        copy.id = newId(QStringLiteral("mdl"));
-        copy.name = uniqueName(copy.name, names);
-        if (copy.schema.value(QLatin1String("title")).toString() == Lookup::model(*api, node.id)->name)
+        const ApiModel original = *Lookup::model(*api, node.id);
+        ApiModel &copy = appendCopy(api->models, original, &ApiModel::name, QStringLiteral("mdl"));
+        if (copy.schema.value(QLatin1String("title")).toString() == original.name)
             copy.schema.insert(QStringLiteral("title"), copy.name);
-        api->models << copy;
         return {Kind::Model, node.apiId, copy.id};
     }
     case Kind::Stage: {
         Api *api = Lookup::api(doc, node.apiId);
-        Stage copy = *Lookup::stage(*api, node.id);
-        QStringList names;
-        for (const Stage &s : api->stages)
-            names << s.name;
-        copy.name = uniqueName(copy.name, names);
-        api->stages << copy;
-        return {Kind::Stage, node.apiId, copy.name};
+        const Stage original = *Lookup::stage(*api, node.id);
+        // Stages are known by name, not by an id.
+        return {Kind::Stage, node.apiId, appendCopy(api->stages, original, &Stage::name, {}).name};
     }
     case Kind::Function: {
-        LocalFunction copy = *Lookup::function(doc, node.id);
-        QStringList names;
-        for (const LocalFunction &f : doc.functions)
-            names << f.name;
-        copy.id = newId(QStringLiteral("fn"));
-        copy.name = uniqueName(copy.name, names);
-        doc.functions << copy;
-        return {Kind::Function, {}, copy.id};
+        const LocalFunction original = *Lookup::function(doc, node.id);
+        return {Kind::Function, {}, appendCopy(doc.functions, original, &LocalFunction::name, QStringLiteral("fn")).id};
     }
     case Kind::UsagePlan: {
-        UsagePlan copy = *Lookup::usagePlan(doc, node.id);
-        QStringList names;
-        for (const UsagePlan &p : doc.usagePlans)
-            names << p.name;
-        copy.id = newId(QStringLiteral("plan"));
-        copy.name = uniqueName(copy.name, names);
-        doc.usagePlans << copy;
-        return {Kind::UsagePlan, {}, copy.id};
+        const UsagePlan original = *Lookup::usagePlan(doc, node.id);
+        return {Kind::UsagePlan, {}, appendCopy(doc.usagePlans, original, &UsagePlan::name, QStringLiteral("plan")).id};
     }
     case Kind::ApiKey: {
-        ApiKey copy = *Lookup::apiKey(doc, node.id);
-        QStringList names;
-        for (const ApiKey &k : doc.apiKeys)
-            names << k.name;
-        copy.id = newId(QStringLiteral("key"));
-        copy.name = uniqueName(copy.name, names);
+        const ApiKey original = *Lookup::apiKey(doc, node.id);
+        ApiKey &copy = appendCopy(doc.apiKeys, original, &ApiKey::name, QStringLiteral("key"));
         copy.value = generateApiKeyValue(); // key values are unique in AWS
-        doc.apiKeys << copy;
         return {Kind::ApiKey, {}, copy.id};
     }
     default:
