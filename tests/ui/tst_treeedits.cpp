@@ -241,6 +241,40 @@ private Q_SLOTS:
         QVERIFY(session.document() == original);
     }
 
+    void duplicateGivesEveryNamedKindAFreshNameAndId()
+    {
+        Model::DocumentSession session;
+        open(session);
+        Model::ApiDocument doc = session.document();
+        Model::Api &api = doc.apis[0];
+        QVERIFY(!api.models.isEmpty());
+        QVERIFY(!api.stages.isEmpty());
+        QVERIFY(!doc.functions.isEmpty());
+
+        const Model::ApiModel &model = api.models.first();
+        const Ui::NodeRef modelCopy = Ui::Edits::duplicate(doc, {Ui::NodeRef::Kind::Model, api.id, model.id});
+        const Model::ApiModel *m2 = Ui::Lookup::model(doc.apis[0], modelCopy.id);
+        QVERIFY(m2);
+        QVERIFY(m2->id != doc.apis[0].models.first().id);
+        QCOMPARE(m2->name, doc.apis[0].models.first().name + QLatin1Char('2'));
+
+        const QString stageName = doc.apis[0].stages.first().name;
+        const Ui::NodeRef stageCopy = Ui::Edits::duplicate(doc, {Ui::NodeRef::Kind::Stage, api.id, stageName});
+        QCOMPARE(stageCopy.id, stageName + QLatin1Char('2')); // stages are known by name
+        QVERIFY(Ui::Lookup::stage(doc.apis[0], stageCopy.id));
+
+        const Model::LocalFunction fn = doc.functions.first();
+        const Ui::NodeRef fnCopy = Ui::Edits::duplicate(doc, {Ui::NodeRef::Kind::Function, {}, fn.id});
+        const Model::LocalFunction *f2 = Ui::Lookup::function(doc, fnCopy.id);
+        QVERIFY(f2);
+        QVERIFY(f2->id != fn.id);
+        QCOMPARE(f2->name, fn.name + QLatin1Char('2'));
+        QCOMPARE(f2->handler, fn.handler);
+        // A second copy does not clash with the first.
+        const Ui::NodeRef fnCopy2 = Ui::Edits::duplicate(doc, {Ui::NodeRef::Kind::Function, {}, fn.id});
+        QCOMPARE(Ui::Lookup::function(doc, fnCopy2.id)->name, fn.name + QLatin1Char('3'));
+    }
+
     void deletingAReferencedNodeAsks()
     {
         Model::DocumentSession session;
